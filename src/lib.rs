@@ -1,0 +1,15 @@
+//! Accord: an in-browser study quiz.
+//!
+//! The crate is a pure core (`bank`, `quiz`, `progress`, `storage`) that builds and tests
+//! natively, plus a thin Leptos UI (`ui`) that exists only on wasm32.
+
+pub mod bank;
+pub mod progress;
+pub mod quiz;
+pub mod storage;
+
+#[cfg(target_arch = "wasm32")]
+pub mod ui;
+
+pub use bank::{Bank, BankError, Question, QuestionKind};
+pub use quiz::{Credit, QuizSession, QuizSettings, Response, Seed};

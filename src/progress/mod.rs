@@ -1,0 +1,12 @@
+//! A learner's progress: the quiz in progress, finished quizzes, and per-question counts,
+//! with its storage schema, migrations and recovery from unreadable data.
+//!
+//! Pure data plus a store over the `storage` trait; no browser types, no clock (time is passed in).
+
+mod model;
+mod schema;
+mod store;
+
+pub use model::{BankProgress, FinishedQuiz, ProgressData, QuestionStats};
+pub use schema::{CURRENT_SCHEMA, DecodeProblem, decode, encode};
+pub use store::{BACKUP_PREFIX, KEY_PREFIX, Notice, PROGRESS_KEY, ProgressStore, SaveError};

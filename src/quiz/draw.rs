@@ -1,0 +1,131 @@
+//! Drawing a quiz: which questions, in which order, and how each one's choices are laid out.
+//! Everything follows from the seed, so the same link gives everyone the same quiz.
+
+use rand::SeedableRng;
+use rand_chacha::ChaCha8Rng;
+use serde::{Deserialize, Serialize};
+
+use super::seed::Seed;
+use crate::bank::{Bank, Blank, QuestionKind};
+
+/// What the learner chose on the start screen.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QuizSettings {
+    /// Topic ids to draw from; empty means every topic.
+    pub topics: Vec<String>,
+    /// How many questions; fewer when the topics hold fewer.
+    pub count: usize,
+}
+
+impl QuizSettings {
+    pub const DEFAULT_COUNT: usize = 10;
+
+    pub fn all_topics(count: usize) -> Self {
+        QuizSettings {
+            topics: Vec::new(),
+            count,
+        }
+    }
+
+    pub fn includes(&self, topic: &str) -> bool {
+        self.topics.is_empty() || self.topics.iter().any(|t| t == topic)
+    }
+}
+
+/// One drawn question and how it is laid out on screen.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QuizItem {
+    pub question: String,
+    /// The display order of the question's list (choices, items, right-hand sides), as bank
+    /// indices; empty when the question has no list to shuffle.
+    pub order: Vec<usize>,
+    /// For cloze questions, the display order of each blank's options (empty for typed blanks).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub blank_orders: Vec<Vec<usize>>,
+}
+
+/// A uniform integer below `n` from the generator, by rejection: unbiased and defined here,
+/// so draws never change when a dependency changes its sampling.
+fn below(rng: &mut ChaCha8Rng, n: usize) -> usize {
+    use rand::Rng as _;
+    let n = n as u64;
+    let zone = u64::MAX - (u64::MAX % n);
+    loop {
+        let x = rng.next_u64();
+        if x < zone {
+            return (x % n) as usize;
+        }
+    }
+}
+
+/// Fisher–Yates.
+fn shuffle<T>(rng: &mut ChaCha8Rng, items: &mut [T]) {
+    for i in (1..items.len()).rev() {
+        let j = below(rng, i + 1);
+        items.swap(i, j);
+    }
+}
+
+fn shuffled(rng: &mut ChaCha8Rng, n: usize) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..n).collect();
+    shuffle(rng, &mut order);
+    order
+}
+
+fn layout(rng: &mut ChaCha8Rng, kind: &QuestionKind) -> (Vec<usize>, Vec<Vec<usize>>) {
+    match kind {
+        QuestionKind::SingleChoice { choices, .. } | QuestionKind::MultipleSelect { choices, .. } => {
+            (shuffled(rng, choices.len()), Vec::new())
+        }
+        QuestionKind::Ordering { items } => {
+            // Never start in the right order: that would give the answer away.
+            let n = items.len();
+            loop {
+                let order = shuffled(rng, n);
+                if order.windows(2).any(|w| w[0] > w[1]) {
+                    return (order, Vec::new());
+                }
+            }
+        }
+        QuestionKind::Matching { rights, .. } => (shuffled(rng, rights.len()), Vec::new()),
+        QuestionKind::Cloze { blanks, .. } => {
+            let orders = blanks
+                .iter()
+                .map(|blank| match blank {
+                    Blank::Choice { options, .. } => shuffled(rng, options.len()),
+                    Blank::Typed(_) => Vec::new(),
+                })
+                .collect();
+            (Vec::new(), orders)
+        }
+        // True/false keeps True before False; spot-the-error parts keep the claim's wording;
+        // typed answers have nothing to shuffle.
+        QuestionKind::TrueFalse { .. }
+        | QuestionKind::SpotError { .. }
+        | QuestionKind::Numeric { .. }
+        | QuestionKind::ShortText { .. } => (Vec::new(), Vec::new()),
+    }
+}
+
+/// Draw a quiz. The result depends only on the bank's questions (ids, order and lists), the
+/// settings and the seed.
+pub fn draw(bank: &Bank, settings: &QuizSettings, seed: &Seed) -> Vec<QuizItem> {
+    let mut rng = ChaCha8Rng::seed_from_u64(seed.value());
+    let mut eligible: Vec<usize> = (0..bank.questions.len())
+        .filter(|&i| settings.includes(&bank.questions[i].topic))
+        .collect();
+    shuffle(&mut rng, &mut eligible);
+    eligible.truncate(settings.count);
+    eligible
+        .into_iter()
+        .map(|i| {
+            let question = &bank.questions[i];
+            let (order, blank_orders) = layout(&mut rng, &question.kind);
+            QuizItem {
+                question: question.id.clone(),
+                order,
+                blank_orders,
+            }
+        })
+        .collect()
+}

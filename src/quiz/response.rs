@@ -1,0 +1,116 @@
+//! What a learner answered, one variant per way of answering. Indices always refer to the
+//! bank's own order of choices, items or sides, never to the shuffled order on screen.
+
+use serde::{Deserialize, Serialize};
+
+use crate::bank::{Blank, QuestionKind};
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", content = "value", rename_all = "snake_case")]
+pub enum Response {
+    /// Single choice: the chosen choice.
+    Choice(usize),
+    /// Multiple select: the ticked choices, sorted.
+    Choices(Vec<usize>),
+    Bool(bool),
+    /// Ordering: item indices, first to last.
+    Order(Vec<usize>),
+    /// Matching: for each left, the right the learner paired with it.
+    Pairs(Vec<Option<usize>>),
+    Number(f64),
+    Text(String),
+    /// Cloze: per blank, the typed text or the chosen option's text.
+    Blanks(Vec<String>),
+    /// Spot the error: the parts picked as wrong, sorted.
+    Parts(Vec<usize>),
+}
+
+impl Response {
+    /// Whether this response has the shape `kind` expects (right variant, indices in range).
+    /// Checked once when an answer is submitted; scoring can then trust it.
+    pub fn fits(&self, kind: &QuestionKind) -> bool {
+        let distinct_below = |picks: &[usize], n: usize| {
+            picks.iter().all(|&i| i < n) && picks.windows(2).all(|w| w[0] < w[1])
+        };
+        match (kind, self) {
+            (QuestionKind::SingleChoice { choices, .. }, Response::Choice(i)) => *i < choices.len(),
+            (QuestionKind::MultipleSelect { choices, .. }, Response::Choices(picks)) => {
+                !picks.is_empty() && distinct_below(picks, choices.len())
+            }
+            (QuestionKind::TrueFalse { .. }, Response::Bool(_)) => true,
+            (QuestionKind::Ordering { items }, Response::Order(order)) => {
+                let mut sorted = order.clone();
+                sorted.sort_unstable();
+                sorted == (0..items.len()).collect::<Vec<_>>()
+            }
+            (QuestionKind::Matching { lefts, rights }, Response::Pairs(pairs)) => {
+                pairs.len() == lefts.len() && pairs.iter().flatten().all(|&r| r < rights.len())
+            }
+            (QuestionKind::Numeric { .. }, Response::Number(x)) => x.is_finite(),
+            (QuestionKind::ShortText { .. }, Response::Text(t)) => !t.trim().is_empty(),
+            (QuestionKind::Cloze { blanks, .. }, Response::Blanks(filled)) => {
+                filled.len() == blanks.len()
+                    && blanks.iter().zip(filled).all(|(blank, text)| match blank {
+                        Blank::Typed(_) => true,
+                        Blank::Choice { options, .. } => text.is_empty() || options.contains(text),
+                    })
+            }
+            (QuestionKind::SpotError { parts, .. }, Response::Parts(picks)) => {
+                !picks.is_empty() && distinct_below(picks, parts.len())
+            }
+            _ => false,
+        }
+    }
+}
+
+/// Read a typed number: digits with an optional sign and one decimal point or comma;
+/// spaces and thousands separators such as `1 997` or `1,997` are not numbers here, so a
+/// mistyped year cannot slip through.
+pub fn parse_number(text: &str) -> Result<f64, String> {
+    let trimmed = text.trim();
+    if trimmed.is_empty() {
+        return Err("Type a number first.".to_string());
+    }
+    let unsigned = trimmed.strip_prefix(['-', '+', '−']).unwrap_or(trimmed);
+    let separators = unsigned.chars().filter(|c| *c == '.' || *c == ',').count();
+    let well_formed = !unsigned.is_empty()
+        && separators <= 1
+        && unsigned.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+        && unsigned.chars().next().is_some_and(|c| c.is_ascii_digit())
+        && unsigned.chars().last().is_some_and(|c| c.is_ascii_digit());
+    if !well_formed {
+        return Err(format!(
+            "“{trimmed}” is not a number. Type digits only, for example 1997 or 2.5."
+        ));
+    }
+    let negative = trimmed.starts_with(['-', '−']);
+    let value: f64 = unsigned
+        .replace(',', ".")
+        .parse()
+        .map_err(|_| format!("“{trimmed}” is not a number."))?;
+    Ok(if negative { -value } else { value })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_parse_with_sign_and_one_decimal_separator() {
+        assert_eq!(parse_number(" 1997 "), Ok(1997.0));
+        assert_eq!(parse_number("-3"), Ok(-3.0));
+        assert_eq!(parse_number("2,5"), Ok(2.5));
+        assert_eq!(parse_number("2.5"), Ok(2.5));
+    }
+
+    #[test]
+    fn non_numbers_get_a_clear_message() {
+        assert_eq!(parse_number(""), Err("Type a number first.".to_string()));
+        let err = parse_number("nineteen").unwrap_err();
+        assert!(err.contains("“nineteen” is not a number"), "{err}");
+        assert!(parse_number("1,997.5").is_err());
+        assert!(parse_number("1997.").is_err());
+        assert!(parse_number("19 97").is_err());
+        assert!(parse_number("1e3").is_err());
+    }
+}

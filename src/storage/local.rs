@@ -1,0 +1,54 @@
+//! localStorage through gloo-storage, with quota errors told apart from other failures.
+
+use gloo_storage::{LocalStorage, Storage};
+use wasm_bindgen::JsCast;
+
+use super::{KeyValueStore, StorageError};
+
+/// The browser's localStorage. `open` fails when the browser will not give access to it.
+#[derive(Debug, Clone)]
+pub struct LocalStore {
+    raw: web_sys::Storage,
+}
+
+fn describe(error: &wasm_bindgen::JsValue) -> StorageError {
+    match error.dyn_ref::<web_sys::DomException>() {
+        // Chromium and Firefox name it differently; both mean "full".
+        Some(e) if e.name() == "QuotaExceededError" || e.name() == "NS_ERROR_DOM_QUOTA_REACHED" => {
+            StorageError::QuotaExceeded
+        }
+        Some(e) => StorageError::Unavailable(e.message()),
+        None => StorageError::Unavailable(format!("{error:?}")),
+    }
+}
+
+impl LocalStore {
+    pub fn open() -> Result<Self, StorageError> {
+        // Touching `localStorage` itself throws in some privacy modes, so ask the window first.
+        let window = web_sys::window().ok_or_else(|| StorageError::Unavailable("no window".into()))?;
+        match window.local_storage() {
+            Ok(Some(_)) => Ok(LocalStore { raw: LocalStorage::raw() }),
+            Ok(None) => Err(StorageError::Unavailable("localStorage is missing".into())),
+            Err(e) => Err(describe(&e)),
+        }
+    }
+}
+
+impl KeyValueStore for LocalStore {
+    fn get(&self, key: &str) -> Result<Option<String>, StorageError> {
+        self.raw.get_item(key).map_err(|e| describe(&e))
+    }
+
+    fn set(&self, key: &str, value: &str) -> Result<(), StorageError> {
+        self.raw.set_item(key, value).map_err(|e| describe(&e))
+    }
+
+    fn remove(&self, key: &str) -> Result<(), StorageError> {
+        self.raw.remove_item(key).map_err(|e| describe(&e))
+    }
+
+    fn keys(&self) -> Result<Vec<String>, StorageError> {
+        let n = self.raw.length().map_err(|e| describe(&e))?;
+        Ok((0..n).filter_map(|i| self.raw.key(i).ok().flatten()).collect())
+    }
+}
