@@ -25,10 +25,18 @@ fn the_demo_bank_loads_with_every_type() {
     let types: Vec<&str> = bank.questions.iter().map(|q| q.kind.type_name()).collect();
     assert_eq!(types, QuestionKind::TYPE_NAMES);
     let single = bank.question("a-single").unwrap();
-    assert_eq!(single.kind, QuestionKind::SingleChoice {
-        choices: vec!["Paris".into(), "Rome".into(), "Madrid".into(), "Helsinki".into()],
-        answer: 0
-    });
+    assert_eq!(
+        single.kind,
+        QuestionKind::SingleChoice {
+            choices: vec![
+                "Paris".into(),
+                "Rome".into(),
+                "Madrid".into(),
+                "Helsinki".into()
+            ],
+            answer: 0
+        }
+    );
     assert_eq!(single.difficulty, Difficulty::Easy);
     assert_eq!(single.origin, "q/one.toml:2");
     let QuestionKind::Cloze { pieces, blanks } = &bank.question("b-cloze").unwrap().kind else {
@@ -48,9 +56,16 @@ fn a_toml_syntax_error_names_file_line_and_column() {
 
 #[test]
 fn an_unknown_field_is_refused_where_it_stands() {
-    let errors = errors_for(&with("difficulty = 1\n\n[[question]]\nid = \"a-multiple\"", "dificulty = 1\n\n[[question]]\nid = \"a-multiple\""));
+    let errors = errors_for(&with(
+        "difficulty = 1\n\n[[question]]\nid = \"a-multiple\"",
+        "dificulty = 1\n\n[[question]]\nid = \"a-multiple\"",
+    ));
     assert_eq!(errors.len(), 1, "{errors:#?}");
-    assert!(errors[0].starts_with("q/one.toml:12:1: unknown field `dificulty`"), "{}", errors[0]);
+    assert!(
+        errors[0].starts_with("q/one.toml:12:1: unknown field `dificulty`"),
+        "{}",
+        errors[0]
+    );
 }
 
 #[test]
@@ -72,7 +87,10 @@ fn an_answer_outside_the_choices_is_refused() {
 #[test]
 fn an_unknown_topic_is_refused() {
     assert_one_error(
-        &with("topic = \"alpha\"\ntype = \"multiple\"", "topic = \"gamma\"\ntype = \"multiple\""),
+        &with(
+            "topic = \"alpha\"\ntype = \"multiple\"",
+            "topic = \"gamma\"\ntype = \"multiple\"",
+        ),
         "q/one.toml:16:9: question \"a-multiple\": unknown topic \"gamma\"; index.toml declares no such [[topic]]",
     );
 }
@@ -120,7 +138,10 @@ fn a_missing_explanation_or_source_is_refused() {
 #[test]
 fn a_difficulty_outside_one_to_three_is_refused() {
     assert_one_error(
-        &with("difficulty = 3\n\n[[question]]\nid = \"b-spot\"", "difficulty = 4\n\n[[question]]\nid = \"b-spot\""),
+        &with(
+            "difficulty = 3\n\n[[question]]\nid = \"b-spot\"",
+            "difficulty = 4\n\n[[question]]\nid = \"b-spot\"",
+        ),
         "q/one.toml:94:14: question \"b-cloze\": difficulty 4 is outside 1–3",
     );
 }
@@ -136,7 +157,10 @@ fn a_wrong_answer_type_is_explained() {
 #[test]
 fn a_field_of_another_type_is_refused() {
     assert_one_error(
-        &with("answer = false\n", "answer = false\nchoices = [\"True\", \"False\"]\n"),
+        &with(
+            "answer = false\n",
+            "answer = false\nchoices = [\"True\", \"False\"]\n",
+        ),
         "q/one.toml:32:11: question \"b-tf\": `choices` does not belong to a true_false question",
     );
 }
@@ -153,12 +177,21 @@ fn cloze_markers_must_match_the_blanks() {
 fn an_unknown_type_lists_the_known_ones() {
     let errors = errors_for(&with("type = \"numeric\"", "type = \"number\""));
     assert_eq!(errors.len(), 1, "{errors:#?}");
-    assert!(errors[0].contains("unknown type \"number\"; expected one of: single, multiple, true_false"), "{}", errors[0]);
+    assert!(
+        errors[0]
+            .contains("unknown type \"number\"; expected one of: single, multiple, true_false"),
+        "{}",
+        errors[0]
+    );
 }
 
 #[test]
 fn every_problem_is_reported_not_just_the_first() {
-    let broken = with("answer = \"Paris\"", "answer = \"Pariss\"").replacen("difficulty = 2", "difficulty = 0", 1);
+    let broken = with("answer = \"Paris\"", "answer = \"Pariss\"").replacen(
+        "difficulty = 2",
+        "difficulty = 0",
+        1,
+    );
     assert_eq!(errors_for(&broken).len(), 2);
 }
 
@@ -175,21 +208,34 @@ fn a_missing_question_file_names_the_manifest_line() {
 fn an_unsafe_file_path_is_refused() {
     let manifest = MANIFEST.replace("files = [\"one.toml\"]", "files = [\"../secret.toml\"]");
     let errors = load(&[("index.toml", &manifest)], None).unwrap_err();
-    assert!(errors.to_string().contains("must be a relative path beside index.toml"), "{errors}");
+    assert!(
+        errors
+            .to_string()
+            .contains("must be a relative path beside index.toml"),
+        "{errors}"
+    );
 }
 
 #[test]
 fn a_manifest_without_bank_table_is_refused() {
     let manifest = MANIFEST.replace("[bank]", "[bonk]");
     let errors = load(&[("index.toml", &manifest), ("one.toml", QUESTIONS)], None).unwrap_err();
-    assert!(errors.to_string().starts_with("q/index.toml:2:2: unknown field `bonk`"), "{errors}");
+    assert!(
+        errors
+            .to_string()
+            .starts_with("q/index.toml:2:2: unknown field `bonk`"),
+        "{errors}"
+    );
 }
 
 #[test]
 fn a_topic_without_questions_is_refused() {
     let manifest = format!("{MANIFEST}\n[[topic]]\nid = \"gamma\"\ntitle = \"Gamma\"\n");
     let errors = load(&[("index.toml", &manifest), ("one.toml", QUESTIONS)], None).unwrap_err();
-    assert_eq!(errors.to_string().trim(), "q/index.toml:19:6: topic \"gamma\" has no questions");
+    assert_eq!(
+        errors.to_string().trim(),
+        "q/index.toml:19:6: topic \"gamma\" has no questions"
+    );
 }
 
 #[test]
@@ -199,9 +245,19 @@ fn fact_ids_are_checked_against_the_fact_sheet_when_given() {
          **F-END-07** **E-001-03.** https://example.org/fa https://example.org/enl https://example.org/nacc \
          https://example.org/nrc https://example.org/nord https://example.org/end",
     );
-    assert!(load(&[("index.toml", MANIFEST), ("one.toml", QUESTIONS)], Some(&sheet)).is_ok());
+    assert!(
+        load(
+            &[("index.toml", MANIFEST), ("one.toml", QUESTIONS)],
+            Some(&sheet)
+        )
+        .is_ok()
+    );
     let broken = QUESTIONS.replacen("F-FA-02", "F-FA-99", 1);
-    let errors = load(&[("index.toml", MANIFEST), ("one.toml", &broken)], Some(&sheet)).unwrap_err();
+    let errors = load(
+        &[("index.toml", MANIFEST), ("one.toml", &broken)],
+        Some(&sheet),
+    )
+    .unwrap_err();
     assert_eq!(
         errors.to_string().trim(),
         "q/one.toml:10:10: question \"a-single\": `facts` entry \"F-FA-99\" is not in the fact sheet"

@@ -140,13 +140,18 @@ pub fn load(files: &[(&str, &str)], facts: Option<&FactSheet>) -> Result<Bank, B
         .collect();
     load_bank_with(
         "q/index.toml",
-        |path| map.get(path).cloned().ok_or_else(|| "not found (404)".to_string()),
+        |path| {
+            map.get(path)
+                .cloned()
+                .ok_or_else(|| "not found (404)".to_string())
+        },
         facts,
     )
 }
 
 pub fn demo_bank() -> Bank {
-    load(&[("index.toml", MANIFEST), ("one.toml", QUESTIONS)], None).expect("the demo bank is valid")
+    load(&[("index.toml", MANIFEST), ("one.toml", QUESTIONS)], None)
+        .expect("the demo bank is valid")
 }
 
 /// The error messages for a question file that replaces the demo's, as `file:line:col: message`.

@@ -4,8 +4,8 @@
 mod common;
 
 use accord::progress::{
-    BACKUP_PREFIX, CURRENT_SCHEMA, DecodeProblem, Notice, PROGRESS_KEY, ProgressData, ProgressStore,
-    SaveError, decode, encode,
+    BACKUP_PREFIX, CURRENT_SCHEMA, DecodeProblem, Notice, PROGRESS_KEY, ProgressData,
+    ProgressStore, SaveError, decode, encode,
 };
 use accord::quiz::{Credit, QuizSession, QuizSettings, Response, Seed};
 use accord::storage::{KeyValueStore, MemoryStore, StorageError};
@@ -31,7 +31,9 @@ fn an_answer_saved_mid_quiz_is_there_after_a_reload() {
     let mut quiz = QuizSession::start(&bank, QuizSettings::all_topics(3), seed(), 10).unwrap();
     let (_, question) = quiz.current(&bank).unwrap();
     let qid = question.id.clone();
-    let credit = quiz.submit(&bank, Response::Bool(true), 20).unwrap_or(Credit::ZERO);
+    let credit = quiz
+        .submit(&bank, Response::Bool(true), 20)
+        .unwrap_or(Credit::ZERO);
     data.record_answer(&bank.meta.id, &qid, credit, 20);
     data.bank_mut(&bank.meta.id).active = Some(quiz.clone());
     store.save(&data).unwrap();
@@ -53,19 +55,27 @@ fn unreadable_data_is_moved_aside_before_anything_is_written() {
     assert_eq!(data, ProgressData::default());
     let backup_key = format!("{BACKUP_PREFIX}1700000000000");
     assert!(matches!(&notices[..], [Notice::MovedAside { backup_key: k, .. }] if *k == backup_key));
-    assert_eq!(storage.get(&backup_key).unwrap().as_deref(), Some("{not json"));
+    assert_eq!(
+        storage.get(&backup_key).unwrap().as_deref(),
+        Some("{not json")
+    );
     assert_eq!(store.backups(), vec![backup_key.clone()]);
     assert!(notices[0].to_string().contains(&backup_key));
 
     // Saving now replaces the main key, but the backup stays.
     store.save(&ProgressData::default()).unwrap();
-    assert_eq!(storage.get(&backup_key).unwrap().as_deref(), Some("{not json"));
+    assert_eq!(
+        storage.get(&backup_key).unwrap().as_deref(),
+        Some("{not json")
+    );
 }
 
 #[test]
 fn foreign_json_is_moved_aside_too() {
     let storage = MemoryStore::new();
-    storage.set(PROGRESS_KEY, r#"{"app":"other","schema":1,"data":{}}"#).unwrap();
+    storage
+        .set(PROGRESS_KEY, r#"{"app":"other","schema":1,"data":{}}"#)
+        .unwrap();
     let (_, _, notices) = ProgressStore::open(storage, 5);
     assert!(matches!(&notices[..], [Notice::MovedAside { why, .. }] if why.contains("\"other\"")));
 }
@@ -79,18 +89,29 @@ fn a_second_corruption_never_overwrites_the_first_backup() {
     let (store, _, _) = ProgressStore::open(storage.clone(), 7);
     let backups = store.backups();
     assert_eq!(backups.len(), 2);
-    let kept: Vec<String> = backups.iter().map(|k| storage.get(k).unwrap().unwrap()).collect();
+    let kept: Vec<String> = backups
+        .iter()
+        .map(|k| storage.get(k).unwrap().unwrap())
+        .collect();
     assert_eq!(kept, vec!["first", "second"]);
 }
 
 #[test]
 fn when_the_backup_cannot_be_written_the_original_is_left_and_saving_stops() {
     let storage = MemoryStore::with_quota(60);
-    storage.set(PROGRESS_KEY, "garbage that fills the quota").unwrap();
+    storage
+        .set(PROGRESS_KEY, "garbage that fills the quota")
+        .unwrap();
     let (store, _, notices) = ProgressStore::open(storage.clone(), 9);
     assert!(matches!(&notices[..], [Notice::ReadOnly { .. }]));
-    assert_eq!(store.save(&ProgressData::default()), Err(SaveError::ReadOnly));
-    assert_eq!(storage.get(PROGRESS_KEY).unwrap().as_deref(), Some("garbage that fills the quota"));
+    assert_eq!(
+        store.save(&ProgressData::default()),
+        Err(SaveError::ReadOnly)
+    );
+    assert_eq!(
+        storage.get(PROGRESS_KEY).unwrap().as_deref(),
+        Some("garbage that fills the quota")
+    );
 }
 
 #[test]
@@ -103,7 +124,8 @@ fn a_full_store_reports_the_error_and_keeps_the_earlier_save() {
     let saved = storage.get(PROGRESS_KEY).unwrap();
 
     // A whole quiz in progress is far more than 400 bytes.
-    data.bank_mut("demo").active = Some(QuizSession::start(&bank, QuizSettings::all_topics(9), seed(), 2).unwrap());
+    data.bank_mut("demo").active =
+        Some(QuizSession::start(&bank, QuizSettings::all_topics(9), seed(), 2).unwrap());
     let err = store.save(&data).unwrap_err();
     assert_eq!(err, SaveError::Storage(StorageError::QuotaExceeded));
     assert!(err.to_string().contains("storage is full"), "{err}");
@@ -113,11 +135,17 @@ fn a_full_store_reports_the_error_and_keeps_the_earlier_save() {
 #[test]
 fn data_from_a_newer_version_is_left_untouched() {
     let storage = MemoryStore::new();
-    let newer = format!(r#"{{"app":"accord","schema":{},"data":{{"future":true}}}}"#, CURRENT_SCHEMA + 1);
+    let newer = format!(
+        r#"{{"app":"accord","schema":{},"data":{{"future":true}}}}"#,
+        CURRENT_SCHEMA + 1
+    );
     storage.set(PROGRESS_KEY, &newer).unwrap();
     let (store, _, notices) = ProgressStore::open(storage.clone(), 3);
     assert!(matches!(&notices[..], [Notice::ReadOnly { why }] if why.contains("newer version")));
-    assert_eq!(store.save(&ProgressData::default()), Err(SaveError::ReadOnly));
+    assert_eq!(
+        store.save(&ProgressData::default()),
+        Err(SaveError::ReadOnly)
+    );
     assert_eq!(storage.get(PROGRESS_KEY).unwrap(), Some(newer));
     assert!(store.backups().is_empty());
 }
@@ -141,7 +169,10 @@ fn schema_one_as_first_written_still_loads() {
 #[test]
 fn decoding_names_the_problem() {
     assert!(matches!(decode("[]"), Err(DecodeProblem::Unreadable(_))));
-    assert!(matches!(decode(r#"{"app":"accord","schema":0,"data":{}}"#), Err(DecodeProblem::Unreadable(_))));
+    assert!(matches!(
+        decode(r#"{"app":"accord","schema":0,"data":{}}"#),
+        Err(DecodeProblem::Unreadable(_))
+    ));
     assert_eq!(
         decode(r#"{"app":"accord","schema":99,"data":{}}"#),
         Err(DecodeProblem::TooNew(99))
@@ -156,10 +187,16 @@ fn decoding_names_the_problem() {
 fn finishing_a_quiz_moves_it_into_the_history() {
     let bank = demo_bank();
     let mut data = ProgressData::default();
-    let settings = QuizSettings { topics: vec!["alpha".into()], count: 1 };
+    let settings = QuizSettings {
+        topics: vec!["alpha".into()],
+        count: 1,
+    };
     let mut quiz = QuizSession::start(&bank, settings, seed(), 100).unwrap();
     data.bank_mut("demo").active = Some(quiz.clone());
-    assert!(!data.archive_active(&bank), "an unfinished quiz stays active");
+    assert!(
+        !data.archive_active(&bank),
+        "an unfinished quiz stays active"
+    );
     let response = match quiz.items[0].question.as_str() {
         "a-single" => Response::Choice(0),
         _ => Response::Choices(vec![0, 1, 2]),

@@ -36,15 +36,27 @@ fn different_seeds_usually_draw_differently() {
     let bank = demo_bank();
     let settings = QuizSettings::all_topics(9);
     let draws: std::collections::BTreeSet<Vec<String>> = (0..20)
-        .map(|n| draw(&bank, &settings, &seed(&format!("s{n}"))).into_iter().map(|i| i.question).collect())
+        .map(|n| {
+            draw(&bank, &settings, &seed(&format!("s{n}")))
+                .into_iter()
+                .map(|i| i.question)
+                .collect()
+        })
         .collect();
-    assert!(draws.len() > 15, "only {} distinct orders from 20 seeds", draws.len());
+    assert!(
+        draws.len() > 15,
+        "only {} distinct orders from 20 seeds",
+        draws.len()
+    );
 }
 
 #[test]
 fn drawing_respects_topics_and_count() {
     let bank = demo_bank();
-    let settings = QuizSettings { topics: vec!["alpha".into()], count: 10 };
+    let settings = QuizSettings {
+        topics: vec!["alpha".into()],
+        count: 10,
+    };
     let items = draw(&bank, &settings, &seed("x"));
     assert_eq!(items.len(), 2, "alpha has two questions");
     assert!(items.iter().all(|i| i.question.starts_with("a-")));
@@ -59,7 +71,11 @@ fn layouts_are_permutations_and_orderings_never_start_solved() {
             sorted.sort_unstable();
             assert_eq!(sorted, (0..item.order.len()).collect::<Vec<_>>());
             if item.question == "b-order" {
-                assert_ne!(item.order, vec![0, 1, 2, 3], "seed p{n} showed the ordering solved");
+                assert_ne!(
+                    item.order,
+                    vec![0, 1, 2, 3],
+                    "seed p{n} showed the ordering solved"
+                );
             }
         }
     }
@@ -68,7 +84,10 @@ fn layouts_are_permutations_and_orderings_never_start_solved() {
 #[test]
 fn a_quiz_runs_from_first_answer_to_result() {
     let bank = demo_bank();
-    let settings = QuizSettings { topics: vec!["alpha".into()], count: 2 };
+    let settings = QuizSettings {
+        topics: vec!["alpha".into()],
+        count: 2,
+    };
     let mut quiz = QuizSession::start(&bank, settings, seed("run"), 1_000).unwrap();
     assert_eq!(quiz.phase(), Phase::Answering(0));
     assert_eq!(quiz.advance(1_001), Err(SessionError::NotAnswered));
@@ -79,7 +98,10 @@ fn a_quiz_runs_from_first_answer_to_result() {
         };
         quiz.submit(&bank, response.clone(), 2_000).unwrap();
         assert_eq!(quiz.phase(), Phase::Feedback(i));
-        assert_eq!(quiz.submit(&bank, response, 2_001), Err(SessionError::AlreadyAnswered));
+        assert_eq!(
+            quiz.submit(&bank, response, 2_001),
+            Err(SessionError::AlreadyAnswered)
+        );
         quiz.advance(3_000).unwrap();
     }
     assert_eq!(quiz.phase(), Phase::Finished);
@@ -96,17 +118,29 @@ fn a_quiz_runs_from_first_answer_to_result() {
 #[test]
 fn a_response_of_the_wrong_shape_is_refused_and_not_recorded() {
     let bank = demo_bank();
-    let settings = QuizSettings { topics: vec!["alpha".into()], count: 1 };
+    let settings = QuizSettings {
+        topics: vec!["alpha".into()],
+        count: 1,
+    };
     let mut quiz = QuizSession::start(&bank, settings, seed("shape"), 0).unwrap();
-    assert_eq!(quiz.submit(&bank, Response::Bool(true), 1), Err(SessionError::ResponseDoesNotFit));
+    assert_eq!(
+        quiz.submit(&bank, Response::Bool(true), 1),
+        Err(SessionError::ResponseDoesNotFit)
+    );
     assert_eq!(quiz.phase(), Phase::Answering(0));
 }
 
 #[test]
 fn starting_with_topics_that_have_no_questions_fails_cleanly() {
     let bank = demo_bank();
-    let settings = QuizSettings { topics: vec!["nope".into()], count: 5 };
-    assert_eq!(QuizSession::start(&bank, settings, seed("x"), 0).unwrap_err(), SessionError::NoQuestions);
+    let settings = QuizSettings {
+        topics: vec!["nope".into()],
+        count: 5,
+    };
+    assert_eq!(
+        QuizSession::start(&bank, settings, seed("x"), 0).unwrap_err(),
+        SessionError::NoQuestions
+    );
 }
 
 #[test]
@@ -116,7 +150,10 @@ fn a_saved_quiz_is_refused_when_the_bank_lost_its_questions() {
     assert_eq!(quiz.check_against(&bank), Ok(()));
     let mut edited = bank.clone();
     edited.questions.retain(|q| q.id != "b-tf");
-    assert_eq!(quiz.check_against(&edited), Err(SessionError::MissingQuestion("b-tf".into())));
+    assert_eq!(
+        quiz.check_against(&edited),
+        Err(SessionError::MissingQuestion("b-tf".into()))
+    );
 }
 
 #[test]

@@ -11,10 +11,10 @@ mod raw;
 mod validate;
 
 pub use error::{BankError, BankErrors, Location};
+pub use facts::FactSheet;
 pub use model::{
     Bank, BankMeta, Blank, ClozePiece, Difficulty, Question, QuestionKind, TextAnswer, Topic,
 };
-pub use facts::FactSheet;
 pub use parse::{ListedFile, Manifest, SourceFile, load_bank, load_bank_with};
 
 /// Name of the manifest file at the root of every bank folder.

@@ -74,10 +74,18 @@ impl Manifest {
                 && !name.contains("://")
                 && name.split('/').all(|part| part != ".." && part != ".");
             if !safe {
-                errors.push(at, format!("file \"{name}\" must be a relative path beside index.toml, without \"..\""));
+                errors.push(
+                    at,
+                    format!(
+                        "file \"{name}\" must be a relative path beside index.toml, without \"..\""
+                    ),
+                );
             } else if !name.ends_with(".toml") {
                 errors.push(at, format!("file \"{name}\" must end in .toml"));
-            } else if listed.iter().any(|l: &ListedFile| l.path.ends_with(&format!("/{name}")) || l.path == *name) {
+            } else if listed
+                .iter()
+                .any(|l: &ListedFile| l.path.ends_with(&format!("/{name}")) || l.path == *name)
+            {
                 errors.push(at, format!("file \"{name}\" is listed twice"));
             } else {
                 listed.push(ListedFile {
@@ -86,7 +94,11 @@ impl Manifest {
                 });
             }
         }
-        if errors.is_empty() { Ok(listed) } else { Err(errors) }
+        if errors.is_empty() {
+            Ok(listed)
+        } else {
+            Err(errors)
+        }
     }
 }
 
@@ -134,7 +146,10 @@ pub fn load_bank_with(
     for file in listed {
         match read(&file.path) {
             Ok(text) => files.push(SourceFile::new(file.path, text)),
-            Err(why) => errors.push(file.listed_at, format!("cannot read \"{}\": {why}", file.path)),
+            Err(why) => errors.push(
+                file.listed_at,
+                format!("cannot read \"{}\": {why}", file.path),
+            ),
         }
     }
     if !errors.is_empty() {

@@ -111,10 +111,19 @@ impl Here<'_> {
         ok.then_some(out)
     }
 
-    fn index_in(&mut self, value: &str, offset: usize, list: &[String], what: &str) -> Option<usize> {
+    fn index_in(
+        &mut self,
+        value: &str,
+        offset: usize,
+        list: &[String],
+        what: &str,
+    ) -> Option<usize> {
         let position = list.iter().position(|c| c == value.trim());
         if position.is_none() {
-            self.err(offset, format!("{what} \"{value}\" is not one of the {}", list_name(what)));
+            self.err(
+                offset,
+                format!("{what} \"{value}\" is not one of the {}", list_name(what)),
+            );
         }
         position
     }
@@ -131,7 +140,9 @@ fn list_name(what: &str) -> &'static str {
 fn valid_id(id: &str) -> bool {
     !id.is_empty()
         && id.len() <= 80
-        && id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        && id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
         && !id.starts_with('-')
 }
 
@@ -161,14 +172,22 @@ impl<'f> Validator<'f> {
         }
     }
 
-    pub(super) fn manifest(&mut self, file: &SourceFile, raw: RawManifest, errors: &mut BankErrors) {
+    pub(super) fn manifest(
+        &mut self,
+        file: &SourceFile,
+        raw: RawManifest,
+        errors: &mut BankErrors,
+    ) {
         let mut here = Here {
             file,
             question: None,
             errors,
         };
         match &raw.bank {
-            None => here.err(0, "missing the [bank] table (id, title, description, version, language, files)"),
+            None => here.err(
+                0,
+                "missing the [bank] table (id, title, description, version, language, files)",
+            ),
             Some(bank) => {
                 let start = bank.span().start;
                 let b = bank.get_ref();
@@ -176,7 +195,12 @@ impl<'f> Validator<'f> {
                 if let Some(id) = &id {
                     if !valid_id(id) {
                         let at = b.id.as_ref().map_or(start, |v| v.span().start);
-                        here.err(at, format!("bank id \"{id}\" may use only lowercase letters, digits and '-'"));
+                        here.err(
+                            at,
+                            format!(
+                                "bank id \"{id}\" may use only lowercase letters, digits and '-'"
+                            ),
+                        );
                     }
                 }
                 let title = here.text(&b.title, "bank.title", start);
@@ -207,7 +231,10 @@ impl<'f> Validator<'f> {
             };
             let at = t.id.as_ref().map_or(start, |v| v.span().start);
             if !valid_id(&id) {
-                here.err(at, format!("topic id \"{id}\" may use only lowercase letters, digits and '-'"));
+                here.err(
+                    at,
+                    format!("topic id \"{id}\" may use only lowercase letters, digits and '-'"),
+                );
             } else if self.topics.iter().any(|known| known.id == id) {
                 here.err(at, format!("topic id \"{id}\" is declared twice"));
             } else {
@@ -215,7 +242,10 @@ impl<'f> Validator<'f> {
             }
         }
         if raw.topic.is_empty() {
-            here.err(0, "the bank declares no topics: add at least one [[topic]] with an id and a title");
+            here.err(
+                0,
+                "the bank declares no topics: add at least one [[topic]] with an id and a title",
+            );
         }
         self.questions(file, raw.question, here.errors);
     }
@@ -242,7 +272,11 @@ impl<'f> Validator<'f> {
     /// Cross-file checks (every topic used), then the bank if nothing was wrong.
     pub(super) fn finish(self, manifest: &SourceFile, errors: &mut BankErrors) -> Option<Bank> {
         // An empty topic is only worth reporting when no other error dropped its questions.
-        let topics_to_check = if errors.is_empty() { &self.topics[..] } else { &[] };
+        let topics_to_check = if errors.is_empty() {
+            &self.topics[..]
+        } else {
+            &[]
+        };
         for topic in topics_to_check {
             if !self.questions.iter().any(|q| q.topic == topic.id) {
                 let offset = manifest
@@ -256,7 +290,10 @@ impl<'f> Validator<'f> {
             }
         }
         if self.questions.is_empty() && errors.is_empty() {
-            errors.push(Location::file_start(&manifest.name), "the bank has no questions");
+            errors.push(
+                Location::file_start(&manifest.name),
+                "the bank has no questions",
+            );
         }
         Some(Bank {
             meta: self.meta?,
@@ -271,9 +308,18 @@ impl<'f> Validator<'f> {
         if let Some(id) = &id {
             let at = q.id.as_ref().map_or(start, |v| v.span().start);
             if !valid_id(id) {
-                here.err(at, format!("question id \"{id}\" may use only lowercase letters, digits and '-'"));
+                here.err(
+                    at,
+                    format!("question id \"{id}\" may use only lowercase letters, digits and '-'"),
+                );
             } else if let Some(first) = self.ids.get(id) {
-                here.err(at, format!("duplicate question id \"{id}\" (first used at {}:{})", first.file, first.line));
+                here.err(
+                    at,
+                    format!(
+                        "duplicate question id \"{id}\" (first used at {}:{})",
+                        first.file, first.line
+                    ),
+                );
             } else {
                 self.ids.insert(id.clone(), here.at(at));
             }
@@ -284,7 +330,10 @@ impl<'f> Validator<'f> {
         if let Some(topic) = &topic {
             if self.topic_known(topic).is_none() {
                 let at = q.topic.as_ref().map_or(start, |v| v.span().start);
-                here.err(at, format!("unknown topic \"{topic}\"; index.toml declares no such [[topic]]"));
+                here.err(
+                    at,
+                    format!("unknown topic \"{topic}\"; index.toml declares no such [[topic]]"),
+                );
             }
         }
         let prompt = here.text(&q.prompt, "prompt", start);
@@ -299,7 +348,10 @@ impl<'f> Validator<'f> {
             Some(d) => {
                 let level = Difficulty::from_level(*d.get_ref());
                 if level.is_none() {
-                    here.err(d.span().start, format!("difficulty {} is outside 1–3", d.get_ref()));
+                    here.err(
+                        d.span().start,
+                        format!("difficulty {} is outside 1–3", d.get_ref()),
+                    );
                 }
                 level
             }
@@ -314,20 +366,32 @@ impl<'f> Validator<'f> {
             let allowed = fields_of(&type_name);
             if allowed.is_empty() {
                 let at = q.kind.as_ref().map_or(start, |v| v.span().start);
-                here.err(at, format!("unknown type \"{type_name}\"; expected one of: {}", QuestionKind::TYPE_NAMES.join(", ")));
+                here.err(
+                    at,
+                    format!(
+                        "unknown type \"{type_name}\"; expected one of: {}",
+                        QuestionKind::TYPE_NAMES.join(", ")
+                    ),
+                );
                 return None;
             }
             let mut misplaced = false;
             for (field, at) in q.specific_fields() {
                 if !allowed.contains(&field) {
-                    here.err(at, format!("`{field}` does not belong to a {type_name} question"));
+                    here.err(
+                        at,
+                        format!("`{field}` does not belong to a {type_name} question"),
+                    );
                     misplaced = true;
                 }
             }
             let kind = self.kind(here, &type_name, &q, start);
             if misplaced { None } else { kind }
         });
-        let errors = if kind.as_ref().is_some_and(|k| matches!(k, QuestionKind::SpotError { .. })) {
+        let errors = if kind
+            .as_ref()
+            .is_some_and(|k| matches!(k, QuestionKind::SpotError { .. }))
+        {
             self.ids_field(here, &q.errors, "errors", start, false)
         } else {
             Some(Vec::new())
@@ -373,39 +437,65 @@ impl<'f> Validator<'f> {
         let mut ok = true;
         for (id, raw) in ids.iter().zip(list.get_ref()) {
             if !id.starts_with(prefix) {
-                here.err(raw.span().start, format!("`{name}` entry \"{id}\" should be an id starting with {prefix}"));
+                here.err(
+                    raw.span().start,
+                    format!("`{name}` entry \"{id}\" should be an id starting with {prefix}"),
+                );
                 ok = false;
             } else if known.is_some_and(|known| !known.contains(id)) {
-                here.err(raw.span().start, format!("`{name}` entry \"{id}\" is not in the fact sheet"));
+                here.err(
+                    raw.span().start,
+                    format!("`{name}` entry \"{id}\" is not in the fact sheet"),
+                );
                 ok = false;
             }
         }
         ok.then_some(ids)
     }
 
-    fn sources(&self, here: &mut Here, field: &Option<TextList>, start: usize) -> Option<Vec<String>> {
+    fn sources(
+        &self,
+        here: &mut Here,
+        field: &Option<TextList>,
+        start: usize,
+    ) -> Option<Vec<String>> {
         let urls = here.list(field, "sources", start, 1..=10)?;
         let mut ok = true;
         for (url, raw) in urls.iter().zip(field.as_ref()?.get_ref()) {
             if !(url.starts_with("https://") || url.starts_with("http://")) || url.contains(' ') {
-                here.err(raw.span().start, format!("source \"{url}\" is not a web address (http:// or https://)"));
+                here.err(
+                    raw.span().start,
+                    format!("source \"{url}\" is not a web address (http:// or https://)"),
+                );
                 ok = false;
             } else if self.facts.is_some_and(|s| !s.urls.contains(url)) {
-                here.err(raw.span().start, format!("source \"{url}\" is not cited in the fact sheet"));
+                here.err(
+                    raw.span().start,
+                    format!("source \"{url}\" is not cited in the fact sheet"),
+                );
                 ok = false;
             }
         }
         ok.then_some(urls)
     }
 
-    fn kind(&self, here: &mut Here, type_name: &str, q: &RawQuestion, start: usize) -> Option<QuestionKind> {
+    fn kind(
+        &self,
+        here: &mut Here,
+        type_name: &str,
+        q: &RawQuestion,
+        start: usize,
+    ) -> Option<QuestionKind> {
         match type_name {
             "single" => {
                 let choices = here.list(&q.choices, "choices", start, 2..=8)?;
                 let answer = match answer(here, q, start)? {
                     (RawAnswer::Text(t), at) => here.index_in(&t, at, &choices, "answer")?,
                     (_, at) => {
-                        here.err(at, "`answer` of a single question is the text of one choice");
+                        here.err(
+                            at,
+                            "`answer` of a single question is the text of one choice",
+                        );
                         return None;
                     }
                 };
@@ -417,7 +507,10 @@ impl<'f> Validator<'f> {
                     (RawAnswer::List(list), at) => picks(here, &list, at, &choices, "answer")?,
                     (RawAnswer::Text(t), at) => picks(here, &[t], at, &choices, "answer")?,
                     (_, at) => {
-                        here.err(at, "`answer` of a multiple question is a list of choice texts");
+                        here.err(
+                            at,
+                            "`answer` of a multiple question is a list of choice texts",
+                        );
                         return None;
                     }
                 };
@@ -426,7 +519,10 @@ impl<'f> Validator<'f> {
             "true_false" => match answer(here, q, start)? {
                 (RawAnswer::Bool(answer), _) => Some(QuestionKind::TrueFalse { answer }),
                 (_, at) => {
-                    here.err(at, "`answer` of a true_false question is true or false (no quotes)");
+                    here.err(
+                        at,
+                        "`answer` of a true_false question is true or false (no quotes)",
+                    );
                     None
                 }
             },
@@ -452,14 +548,25 @@ impl<'f> Validator<'f> {
                     Some(t) => {
                         let value = t.get_ref().value();
                         if !(value >= 0.0 && value.is_finite()) {
-                            here.err(t.span().start, format!("tolerance {value} is negative; it must be 0 or more"));
+                            here.err(
+                                t.span().start,
+                                format!("tolerance {value} is negative; it must be 0 or more"),
+                            );
                             return None;
                         }
                         value
                     }
                 };
-                let unit = q.unit.as_ref().map(|u| u.get_ref().trim().to_string()).filter(|u| !u.is_empty());
-                Some(QuestionKind::Numeric { answer, tolerance, unit })
+                let unit = q
+                    .unit
+                    .as_ref()
+                    .map(|u| u.get_ref().trim().to_string())
+                    .filter(|u| !u.is_empty());
+                Some(QuestionKind::Numeric {
+                    answer,
+                    tolerance,
+                    unit,
+                })
             }
             "short_text" => {
                 let canonical = match answer(here, q, start)? {
@@ -482,10 +589,23 @@ impl<'f> Validator<'f> {
                     here.err(start, "missing `wrong` (the part or parts that are wrong)");
                     None
                 })?;
-                let wrong_texts: Vec<String> = wrong_field.get_ref().iter().map(|w| w.get_ref().clone()).collect();
-                let wrong = picks(here, &wrong_texts, wrong_field.span().start, &parts, "wrong part")?;
+                let wrong_texts: Vec<String> = wrong_field
+                    .get_ref()
+                    .iter()
+                    .map(|w| w.get_ref().clone())
+                    .collect();
+                let wrong = picks(
+                    here,
+                    &wrong_texts,
+                    wrong_field.span().start,
+                    &parts,
+                    "wrong part",
+                )?;
                 if wrong.len() == parts.len() {
-                    here.err(wrong_field.span().start, "every part is marked wrong; at least one part must be right");
+                    here.err(
+                        wrong_field.span().start,
+                        "every part is marked wrong; at least one part must be right",
+                    );
                     return None;
                 }
                 Some(QuestionKind::SpotError { parts, wrong })
@@ -506,9 +626,21 @@ fn answer(here: &mut Here, q: &RawQuestion, start: usize) -> Option<(RawAnswer, 
 }
 
 /// Distinct, non-empty picks from `list`, as sorted indices.
-fn picks(here: &mut Here, texts: &[String], at: usize, list: &[String], what: &str) -> Option<Vec<usize>> {
+fn picks(
+    here: &mut Here,
+    texts: &[String],
+    at: usize,
+    list: &[String],
+    what: &str,
+) -> Option<Vec<usize>> {
     if texts.is_empty() {
-        here.err(at, format!("`{}` is empty; name at least one", if what == "answer" { "answer" } else { "wrong" }));
+        here.err(
+            at,
+            format!(
+                "`{}` is empty; name at least one",
+                if what == "answer" { "answer" } else { "wrong" }
+            ),
+        );
         return None;
     }
     let mut out = BTreeSet::new();
@@ -540,11 +672,18 @@ fn text_answer(
         None => 0,
         Some(t) if (0..=MAX_TEXT_TYPOS).contains(t.get_ref()) => *t.get_ref() as u8,
         Some(t) => {
-            here.err(t.span().start, format!("typos {} is outside 0–{MAX_TEXT_TYPOS}", t.get_ref()));
+            here.err(
+                t.span().start,
+                format!("typos {} is outside 0–{MAX_TEXT_TYPOS}", t.get_ref()),
+            );
             return None;
         }
     };
-    Some(TextAnswer { canonical, accept, typos })
+    Some(TextAnswer {
+        canonical,
+        accept,
+        typos,
+    })
 }
 
 fn matching(here: &mut Here, q: &RawQuestion, start: usize) -> Option<QuestionKind> {
@@ -554,21 +693,35 @@ fn matching(here: &mut Here, q: &RawQuestion, start: usize) -> Option<QuestionKi
     };
     let n = pairs.get_ref().len();
     if !(3..=6).contains(&n) {
-        here.err(pairs.span().start, format!("`pairs` has {n} pairs; it needs 3 to 6"));
+        here.err(
+            pairs.span().start,
+            format!("`pairs` has {n} pairs; it needs 3 to 6"),
+        );
         return None;
     }
     let (mut lefts, mut rights) = (Vec::new(), Vec::new());
     let mut ok = true;
     for pair in pairs.get_ref() {
         match &pair.get_ref()[..] {
-            [left, right] if !left.get_ref().trim().is_empty() && !right.get_ref().trim().is_empty() => {
-                let (l, r) = (left.get_ref().trim().to_string(), right.get_ref().trim().to_string());
+            [left, right]
+                if !left.get_ref().trim().is_empty() && !right.get_ref().trim().is_empty() =>
+            {
+                let (l, r) = (
+                    left.get_ref().trim().to_string(),
+                    right.get_ref().trim().to_string(),
+                );
                 if lefts.contains(&l) {
-                    here.err(left.span().start, format!("left side \"{l}\" appears twice; each side must be distinct"));
+                    here.err(
+                        left.span().start,
+                        format!("left side \"{l}\" appears twice; each side must be distinct"),
+                    );
                     ok = false;
                 }
                 if rights.contains(&r) {
-                    here.err(right.span().start, format!("right side \"{r}\" appears twice; each side must be distinct"));
+                    here.err(
+                        right.span().start,
+                        format!("right side \"{r}\" appears twice; each side must be distinct"),
+                    );
                     ok = false;
                 }
                 lefts.push(l);
@@ -588,7 +741,10 @@ fn matching(here: &mut Here, q: &RawQuestion, start: usize) -> Option<QuestionKi
 
 fn cloze(here: &mut Here, q: &RawQuestion, start: usize) -> Option<QuestionKind> {
     let Some(text) = &q.text else {
-        here.err(start, "missing `text` (the sentence, with {1}, {2} … where the blanks go)");
+        here.err(
+            start,
+            "missing `text` (the sentence, with {1}, {2} … where the blanks go)",
+        );
         return None;
     };
     let Some(blanks_field) = &q.blanks else {
@@ -607,7 +763,13 @@ fn cloze(here: &mut Here, q: &RawQuestion, start: usize) -> Option<QuestionKind>
         .collect();
     let expected: Vec<usize> = (0..raw_blanks.len()).collect();
     if raw_blanks.is_empty() || raw_blanks.len() > 10 {
-        here.err(blanks_field.span().start, format!("`blanks` has {} entries; it needs 1 to 10", raw_blanks.len()));
+        here.err(
+            blanks_field.span().start,
+            format!(
+                "`blanks` has {} entries; it needs 1 to 10",
+                raw_blanks.len()
+            ),
+        );
         return None;
     }
     if markers != expected {
@@ -642,14 +804,22 @@ fn blank(here: &mut Here, raw: &Spanned<RawBlank>, n: usize) -> Option<Blank> {
     match &b.options {
         Some(options) => {
             if b.accept.is_some() || b.typos.is_some() {
-                here.err(at, format!("blank {{{n}}} has `options`, so `accept` and `typos` do not apply"));
+                here.err(
+                    at,
+                    format!("blank {{{n}}} has `options`, so `accept` and `typos` do not apply"),
+                );
                 return None;
             }
             let options = here.list_items(options, "options", 2..=8)?;
             let index = here.index_in(&answer, at, &options, "option answer")?;
-            Some(Blank::Choice { options, answer: index })
+            Some(Blank::Choice {
+                options,
+                answer: index,
+            })
         }
-        None => Some(Blank::Typed(text_answer(here, answer, &b.accept, &b.typos)?)),
+        None => Some(Blank::Typed(text_answer(
+            here, answer, &b.accept, &b.typos,
+        )?)),
     }
 }
 

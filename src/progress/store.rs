@@ -58,7 +58,10 @@ impl std::fmt::Display for SaveError {
                 "Your latest answers could not be saved: this site's browser storage is full. Your earlier progress is safe; free some space (for example by clearing other sites' data) and answer again to save."
             ),
             SaveError::Storage(e) => write!(f, "Your latest answers could not be saved: {e}."),
-            SaveError::ReadOnly => write!(f, "Saving is off for this visit, to protect your earlier data."),
+            SaveError::ReadOnly => write!(
+                f,
+                "Saving is off for this visit, to protect your earlier data."
+            ),
         }
     }
 }
@@ -77,25 +80,54 @@ impl<S: KeyValueStore> ProgressStore<S> {
             Ok(stored) => stored,
             Err(e) => {
                 notices.push(Notice::NoStorage { why: e.to_string() });
-                let store = ProgressStore { storage, writable: false };
+                let store = ProgressStore {
+                    storage,
+                    writable: false,
+                };
                 return (store, ProgressData::default(), notices);
             }
         };
         let Some(text) = stored else {
-            return (ProgressStore { storage, writable: true }, ProgressData::default(), notices);
+            return (
+                ProgressStore {
+                    storage,
+                    writable: true,
+                },
+                ProgressData::default(),
+                notices,
+            );
         };
         match decode(&text) {
-            Ok(data) => (ProgressStore { storage, writable: true }, data, notices),
+            Ok(data) => (
+                ProgressStore {
+                    storage,
+                    writable: true,
+                },
+                data,
+                notices,
+            ),
             Err(problem @ DecodeProblem::TooNew(_)) => {
                 // A newer build owns this data: leave it exactly as it is.
-                notices.push(Notice::ReadOnly { why: problem.to_string() });
-                (ProgressStore { storage, writable: false }, ProgressData::default(), notices)
+                notices.push(Notice::ReadOnly {
+                    why: problem.to_string(),
+                });
+                (
+                    ProgressStore {
+                        storage,
+                        writable: false,
+                    },
+                    ProgressData::default(),
+                    notices,
+                )
             }
             Err(problem) => {
                 let backup_key = free_backup_key(&storage, now);
                 let writable = match storage.set(&backup_key, &text) {
                     Ok(()) => {
-                        notices.push(Notice::MovedAside { backup_key, why: problem.to_string() });
+                        notices.push(Notice::MovedAside {
+                            backup_key,
+                            why: problem.to_string(),
+                        });
                         true
                     }
                     Err(e) => {
@@ -105,7 +137,11 @@ impl<S: KeyValueStore> ProgressStore<S> {
                         false
                     }
                 };
-                (ProgressStore { storage, writable }, ProgressData::default(), notices)
+                (
+                    ProgressStore { storage, writable },
+                    ProgressData::default(),
+                    notices,
+                )
             }
         }
     }
@@ -115,7 +151,9 @@ impl<S: KeyValueStore> ProgressStore<S> {
         if !self.writable {
             return Err(SaveError::ReadOnly);
         }
-        self.storage.set(PROGRESS_KEY, &encode(data)).map_err(SaveError::Storage)
+        self.storage
+            .set(PROGRESS_KEY, &encode(data))
+            .map_err(SaveError::Storage)
     }
 
     pub fn is_writable(&self) -> bool {

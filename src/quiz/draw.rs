@@ -74,7 +74,8 @@ fn shuffled(rng: &mut ChaCha8Rng, n: usize) -> Vec<usize> {
 
 fn layout(rng: &mut ChaCha8Rng, kind: &QuestionKind) -> (Vec<usize>, Vec<Vec<usize>>) {
     match kind {
-        QuestionKind::SingleChoice { choices, .. } | QuestionKind::MultipleSelect { choices, .. } => {
+        QuestionKind::SingleChoice { choices, .. }
+        | QuestionKind::MultipleSelect { choices, .. } => {
             (shuffled(rng, choices.len()), Vec::new())
         }
         QuestionKind::Ordering { items } => {

@@ -3,6 +3,8 @@
 //! Pure state and functions over `bank` types; time comes in as arguments, never read here.
 //! Nothing in this module touches storage or the browser.
 
+pub mod describe;
+mod draft;
 mod draw;
 mod response;
 mod scoring;
@@ -10,6 +12,7 @@ mod seed;
 mod session;
 pub mod text_match;
 
+pub use draft::{Draft, blank_is_typed, toggle};
 pub use draw::{QuizItem, QuizSettings, draw};
 pub use response::{Response, parse_number};
 pub use scoring::{Credit, score};

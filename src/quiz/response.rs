@@ -75,7 +75,9 @@ pub fn parse_number(text: &str) -> Result<f64, String> {
     let separators = unsigned.chars().filter(|c| *c == '.' || *c == ',').count();
     let well_formed = !unsigned.is_empty()
         && separators <= 1
-        && unsigned.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+        && unsigned
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
         && unsigned.chars().next().is_some_and(|c| c.is_ascii_digit())
         && unsigned.chars().last().is_some_and(|c| c.is_ascii_digit());
     if !well_formed {

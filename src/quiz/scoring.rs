@@ -8,7 +8,9 @@ use super::text_match;
 use crate::bank::{Blank, QuestionKind};
 
 /// Credit for one answer, in thousandths: 0 is wrong, 1000 is fully right.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize,
+)]
 pub struct Credit(u16);
 
 impl Credit {
@@ -72,17 +74,28 @@ pub fn score(kind: &QuestionKind, response: &Response) -> Credit {
     }
     let all_or_nothing = |right: bool| if right { Credit::FULL } else { Credit::ZERO };
     match (kind, response) {
-        (QuestionKind::SingleChoice { answer, .. }, Response::Choice(i)) => all_or_nothing(i == answer),
+        (QuestionKind::SingleChoice { answer, .. }, Response::Choice(i)) => {
+            all_or_nothing(i == answer)
+        }
         (QuestionKind::MultipleSelect { answers, .. }, Response::Choices(picks)) => {
             picks_credit(picks, answers)
         }
         (QuestionKind::TrueFalse { answer }, Response::Bool(b)) => all_or_nothing(b == answer),
         (QuestionKind::Ordering { .. }, Response::Order(order)) => order_credit(order),
         (QuestionKind::Matching { lefts, .. }, Response::Pairs(pairs)) => {
-            let right = pairs.iter().enumerate().filter(|(left, r)| **r == Some(*left)).count();
+            let right = pairs
+                .iter()
+                .enumerate()
+                .filter(|(left, r)| **r == Some(*left))
+                .count();
             Credit::ratio(right, lefts.len())
         }
-        (QuestionKind::Numeric { answer, tolerance, .. }, Response::Number(x)) => {
+        (
+            QuestionKind::Numeric {
+                answer, tolerance, ..
+            },
+            Response::Number(x),
+        ) => {
             // A hair of slack so that 0.1 + 0.2-style float noise never flips a result.
             all_or_nothing((x - answer).abs() <= tolerance + 1e-9)
         }
@@ -100,7 +113,9 @@ pub fn score(kind: &QuestionKind, response: &Response) -> Credit {
                 .count();
             Credit::ratio(right, blanks.len())
         }
-        (QuestionKind::SpotError { wrong, .. }, Response::Parts(picks)) => picks_credit(picks, wrong),
+        (QuestionKind::SpotError { wrong, .. }, Response::Parts(picks)) => {
+            picks_credit(picks, wrong)
+        }
         _ => Credit::ZERO,
     }
 }
@@ -121,25 +136,49 @@ mod tests {
 
     #[test]
     fn single_choice_is_all_or_nothing() {
-        let q = QuestionKind::SingleChoice { choices: choices(4), answer: 2 };
+        let q = QuestionKind::SingleChoice {
+            choices: choices(4),
+            answer: 2,
+        };
         assert_eq!(score(&q, &Response::Choice(2)), Credit::FULL);
         assert_eq!(score(&q, &Response::Choice(1)), Credit::ZERO);
-        assert_eq!(score(&q, &Response::Choice(9)), Credit::ZERO, "out of range never scores");
-        assert_eq!(score(&q, &Response::Bool(true)), Credit::ZERO, "wrong variant never scores");
+        assert_eq!(
+            score(&q, &Response::Choice(9)),
+            Credit::ZERO,
+            "out of range never scores"
+        );
+        assert_eq!(
+            score(&q, &Response::Bool(true)),
+            Credit::ZERO,
+            "wrong variant never scores"
+        );
     }
 
     #[test]
     fn multiple_select_subtracts_wrong_ticks() {
-        let q = QuestionKind::MultipleSelect { choices: choices(5), answers: vec![0, 1, 2] };
+        let q = QuestionKind::MultipleSelect {
+            choices: choices(5),
+            answers: vec![0, 1, 2],
+        };
         assert_eq!(score(&q, &Response::Choices(vec![0, 1, 2])), Credit::FULL);
         // 2 right of 3: 2/3.
         assert_eq!(score(&q, &Response::Choices(vec![0, 1])).thousandths(), 667);
         // 3 right, 1 wrong: (3 − 1) / 3.
-        assert_eq!(score(&q, &Response::Choices(vec![0, 1, 2, 3])).thousandths(), 667);
+        assert_eq!(
+            score(&q, &Response::Choices(vec![0, 1, 2, 3])).thousandths(),
+            667
+        );
         // Everything ticked: (3 − 2) / 3.
-        assert_eq!(score(&q, &Response::Choices(vec![0, 1, 2, 3, 4])).thousandths(), 333);
+        assert_eq!(
+            score(&q, &Response::Choices(vec![0, 1, 2, 3, 4])).thousandths(),
+            333
+        );
         assert_eq!(score(&q, &Response::Choices(vec![3, 4])), Credit::ZERO);
-        assert_eq!(score(&q, &Response::Choices(vec![])), Credit::ZERO, "an empty pick does not fit");
+        assert_eq!(
+            score(&q, &Response::Choices(vec![])),
+            Credit::ZERO,
+            "an empty pick does not fit"
+        );
     }
 
     #[test]
@@ -155,25 +194,52 @@ mod tests {
         assert_eq!(score(&q, &Response::Order(vec![0, 1, 2, 3])), Credit::FULL);
         assert_eq!(score(&q, &Response::Order(vec![3, 2, 1, 0])), Credit::ZERO);
         // One adjacent swap breaks 1 of 6 pairs: 5/6.
-        assert_eq!(score(&q, &Response::Order(vec![1, 0, 2, 3])).thousandths(), 833);
-        assert_eq!(score(&q, &Response::Order(vec![0, 1, 1, 3])), Credit::ZERO, "not a permutation");
+        assert_eq!(
+            score(&q, &Response::Order(vec![1, 0, 2, 3])).thousandths(),
+            833
+        );
+        assert_eq!(
+            score(&q, &Response::Order(vec![0, 1, 1, 3])),
+            Credit::ZERO,
+            "not a permutation"
+        );
     }
 
     #[test]
     fn matching_credits_each_right_pair() {
-        let q = QuestionKind::Matching { lefts: choices(3), rights: choices(3) };
-        assert_eq!(score(&q, &Response::Pairs(vec![Some(0), Some(1), Some(2)])), Credit::FULL);
-        assert_eq!(score(&q, &Response::Pairs(vec![Some(0), Some(2), Some(1)])).thousandths(), 333);
-        assert_eq!(score(&q, &Response::Pairs(vec![Some(0), None, None])).thousandths(), 333);
+        let q = QuestionKind::Matching {
+            lefts: choices(3),
+            rights: choices(3),
+        };
+        assert_eq!(
+            score(&q, &Response::Pairs(vec![Some(0), Some(1), Some(2)])),
+            Credit::FULL
+        );
+        assert_eq!(
+            score(&q, &Response::Pairs(vec![Some(0), Some(2), Some(1)])).thousandths(),
+            333
+        );
+        assert_eq!(
+            score(&q, &Response::Pairs(vec![Some(0), None, None])).thousandths(),
+            333
+        );
     }
 
     #[test]
     fn numeric_allows_the_tolerance_and_no_more() {
-        let q = QuestionKind::Numeric { answer: 1997.0, tolerance: 1.0, unit: None };
+        let q = QuestionKind::Numeric {
+            answer: 1997.0,
+            tolerance: 1.0,
+            unit: None,
+        };
         assert_eq!(score(&q, &Response::Number(1998.0)), Credit::FULL);
         assert_eq!(score(&q, &Response::Number(1996.0)), Credit::FULL);
         assert_eq!(score(&q, &Response::Number(1999.0)), Credit::ZERO);
-        let exact = QuestionKind::Numeric { answer: 0.3, tolerance: 0.0, unit: None };
+        let exact = QuestionKind::Numeric {
+            answer: 0.3,
+            tolerance: 0.0,
+            unit: None,
+        };
         assert_eq!(score(&exact, &Response::Number(0.1 + 0.2)), Credit::FULL);
     }
 
@@ -182,18 +248,37 @@ mod tests {
         let q = QuestionKind::Cloze {
             pieces: vec![],
             blanks: vec![
-                Blank::Typed(TextAnswer { canonical: "Paris".into(), accept: vec![], typos: 0 }),
-                Blank::Choice { options: vec!["1991".into(), "1997".into()], answer: 1 },
+                Blank::Typed(TextAnswer {
+                    canonical: "Paris".into(),
+                    accept: vec![],
+                    typos: 0,
+                }),
+                Blank::Choice {
+                    options: vec!["1991".into(), "1997".into()],
+                    answer: 1,
+                },
             ],
         };
-        assert_eq!(score(&q, &Response::Blanks(vec!["paris".into(), "1997".into()])), Credit::FULL);
-        assert_eq!(score(&q, &Response::Blanks(vec!["Rome".into(), "1997".into()])).thousandths(), 500);
-        assert_eq!(score(&q, &Response::Blanks(vec!["".into(), "".into()])), Credit::ZERO);
+        assert_eq!(
+            score(&q, &Response::Blanks(vec!["paris".into(), "1997".into()])),
+            Credit::FULL
+        );
+        assert_eq!(
+            score(&q, &Response::Blanks(vec!["Rome".into(), "1997".into()])).thousandths(),
+            500
+        );
+        assert_eq!(
+            score(&q, &Response::Blanks(vec!["".into(), "".into()])),
+            Credit::ZERO
+        );
     }
 
     #[test]
     fn spot_error_scores_like_multiple_select() {
-        let q = QuestionKind::SpotError { parts: choices(3), wrong: vec![1] };
+        let q = QuestionKind::SpotError {
+            parts: choices(3),
+            wrong: vec![1],
+        };
         assert_eq!(score(&q, &Response::Parts(vec![1])), Credit::FULL);
         assert_eq!(score(&q, &Response::Parts(vec![0, 1])), Credit::ZERO);
         assert_eq!(score(&q, &Response::Parts(vec![2])), Credit::ZERO);

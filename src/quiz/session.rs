@@ -128,7 +128,12 @@ impl QuizResult {
 
 impl QuizSession {
     /// Draw a new quiz from `bank`.
-    pub fn start(bank: &Bank, settings: QuizSettings, seed: Seed, now: u64) -> Result<Self, SessionError> {
+    pub fn start(
+        bank: &Bank,
+        settings: QuizSettings,
+        seed: Seed,
+        now: u64,
+    ) -> Result<Self, SessionError> {
         let items = draw(bank, &settings, &seed);
         if items.is_empty() {
             return Err(SessionError::NoQuestions);
@@ -166,7 +171,12 @@ impl QuizSession {
     }
 
     /// Answer the current question. Returns the credit earned.
-    pub fn submit(&mut self, bank: &Bank, response: Response, now: u64) -> Result<Credit, SessionError> {
+    pub fn submit(
+        &mut self,
+        bank: &Bank,
+        response: Response,
+        now: u64,
+    ) -> Result<Credit, SessionError> {
         let index = match self.phase() {
             Phase::Finished => return Err(SessionError::Finished),
             Phase::Feedback(_) => return Err(SessionError::AlreadyAnswered),
@@ -180,7 +190,11 @@ impl QuizSession {
             return Err(SessionError::ResponseDoesNotFit);
         }
         let credit = score(&question.kind, &response);
-        self.answers[index] = Some(Answered { response, credit, at: now });
+        self.answers[index] = Some(Answered {
+            response,
+            credit,
+            at: now,
+        });
         Ok(credit)
     }
 
@@ -207,14 +221,16 @@ impl QuizSession {
                 .question(&item.question)
                 .ok_or_else(|| SessionError::MissingQuestion(item.question.clone()))?;
             let (order, blank_orders) = layout_lengths(&question.kind);
-            if item.order.len() != order || item.blank_orders.iter().map(Vec::len).ne(blank_orders) {
+            if item.order.len() != order || item.blank_orders.iter().map(Vec::len).ne(blank_orders)
+            {
                 return Err(SessionError::MissingQuestion(item.question.clone()));
             }
         }
         let answers_fit = self.answers.len() == self.items.len()
             && self.items.iter().zip(&self.answers).all(|(item, answer)| {
                 answer.as_ref().is_none_or(|a| {
-                    bank.question(&item.question).is_some_and(|q| a.response.fits(&q.kind))
+                    bank.question(&item.question)
+                        .is_some_and(|q| a.response.fits(&q.kind))
                 })
             });
         if self.bank_id != bank.meta.id || !answers_fit || self.current > self.items.len() {
@@ -237,7 +253,11 @@ impl QuizSession {
         let mut per_topic: Vec<TopicScore> = bank
             .topics
             .iter()
-            .map(|t| TopicScore { topic: t.id.clone(), questions: 0, points: 0 })
+            .map(|t| TopicScore {
+                topic: t.id.clone(),
+                questions: 0,
+                points: 0,
+            })
             .collect();
         for (item, answer) in self.items.iter().zip(&self.answers) {
             let credit = answer.as_ref().map(|a| a.credit);
@@ -250,7 +270,10 @@ impl QuizSession {
                 Some(Outcome::Wrong) => result.wrong += 1,
             }
             let topic = bank.question(&item.question).map(|q| q.topic.as_str());
-            if let Some(slot) = per_topic.iter_mut().find(|t| Some(t.topic.as_str()) == topic) {
+            if let Some(slot) = per_topic
+                .iter_mut()
+                .find(|t| Some(t.topic.as_str()) == topic)
+            {
                 slot.questions += 1;
                 slot.points += points;
             }
@@ -264,9 +287,8 @@ impl QuizSession {
 fn layout_lengths(kind: &QuestionKind) -> (usize, Vec<usize>) {
     use crate::bank::Blank;
     match kind {
-        QuestionKind::SingleChoice { choices, .. } | QuestionKind::MultipleSelect { choices, .. } => {
-            (choices.len(), Vec::new())
-        }
+        QuestionKind::SingleChoice { choices, .. }
+        | QuestionKind::MultipleSelect { choices, .. } => (choices.len(), Vec::new()),
         QuestionKind::Ordering { items } => (items.len(), Vec::new()),
         QuestionKind::Matching { rights, .. } => (rights.len(), Vec::new()),
         QuestionKind::Cloze { blanks, .. } => (

@@ -5,11 +5,10 @@ use wasm_bindgen::JsCast;
 
 use super::{KeyValueStore, StorageError};
 
-/// The browser's localStorage. `open` fails when the browser will not give access to it.
-#[derive(Debug, Clone)]
-pub struct LocalStore {
-    raw: web_sys::Storage,
-}
+/// The browser's localStorage. Holds no handle, so it can live in Leptos signals; each call
+/// asks the window, and fails cleanly where the browser refuses storage.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct LocalStore;
 
 fn describe(error: &wasm_bindgen::JsValue) -> StorageError {
     match error.dyn_ref::<web_sys::DomException>() {
@@ -22,33 +21,33 @@ fn describe(error: &wasm_bindgen::JsValue) -> StorageError {
     }
 }
 
-impl LocalStore {
-    pub fn open() -> Result<Self, StorageError> {
-        // Touching `localStorage` itself throws in some privacy modes, so ask the window first.
-        let window = web_sys::window().ok_or_else(|| StorageError::Unavailable("no window".into()))?;
-        match window.local_storage() {
-            Ok(Some(_)) => Ok(LocalStore { raw: LocalStorage::raw() }),
-            Ok(None) => Err(StorageError::Unavailable("localStorage is missing".into())),
-            Err(e) => Err(describe(&e)),
-        }
+fn storage() -> Result<web_sys::Storage, StorageError> {
+    // Touching `localStorage` throws in some privacy modes, so ask the window first; only then
+    // is gloo's handle safe to take.
+    let window = web_sys::window().ok_or_else(|| StorageError::Unavailable("no window".into()))?;
+    match window.local_storage() {
+        Ok(Some(_)) => Ok(LocalStorage::raw()),
+        Ok(None) => Err(StorageError::Unavailable("localStorage is missing".into())),
+        Err(e) => Err(describe(&e)),
     }
 }
 
 impl KeyValueStore for LocalStore {
     fn get(&self, key: &str) -> Result<Option<String>, StorageError> {
-        self.raw.get_item(key).map_err(|e| describe(&e))
+        storage()?.get_item(key).map_err(|e| describe(&e))
     }
 
     fn set(&self, key: &str, value: &str) -> Result<(), StorageError> {
-        self.raw.set_item(key, value).map_err(|e| describe(&e))
+        storage()?.set_item(key, value).map_err(|e| describe(&e))
     }
 
     fn remove(&self, key: &str) -> Result<(), StorageError> {
-        self.raw.remove_item(key).map_err(|e| describe(&e))
+        storage()?.remove_item(key).map_err(|e| describe(&e))
     }
 
     fn keys(&self) -> Result<Vec<String>, StorageError> {
-        let n = self.raw.length().map_err(|e| describe(&e))?;
-        Ok((0..n).filter_map(|i| self.raw.key(i).ok().flatten()).collect())
+        let raw = storage()?;
+        let n = raw.length().map_err(|e| describe(&e))?;
+        Ok((0..n).filter_map(|i| raw.key(i).ok().flatten()).collect())
     }
 }

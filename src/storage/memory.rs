@@ -27,7 +27,11 @@ impl MemoryStore {
     }
 
     pub fn used_bytes(&self) -> usize {
-        self.map.borrow().iter().map(|(k, v)| k.len() + v.len()).sum()
+        self.map
+            .borrow()
+            .iter()
+            .map(|(k, v)| k.len() + v.len())
+            .sum()
     }
 }
 
@@ -38,12 +42,18 @@ impl KeyValueStore for MemoryStore {
 
     fn set(&self, key: &str, value: &str) -> Result<(), StorageError> {
         if let Some(quota) = self.quota {
-            let old = self.map.borrow().get(key).map_or(0, |v| key.len() + v.len());
+            let old = self
+                .map
+                .borrow()
+                .get(key)
+                .map_or(0, |v| key.len() + v.len());
             if self.used_bytes() - old + key.len() + value.len() > quota {
                 return Err(StorageError::QuotaExceeded);
             }
         }
-        self.map.borrow_mut().insert(key.to_string(), value.to_string());
+        self.map
+            .borrow_mut()
+            .insert(key.to_string(), value.to_string());
         Ok(())
     }
 
@@ -65,7 +75,10 @@ mod tests {
     fn a_write_over_quota_fails_and_leaves_the_old_value() {
         let store = MemoryStore::with_quota(10);
         store.set("k", "12345").unwrap();
-        assert_eq!(store.set("k", "1234567890"), Err(StorageError::QuotaExceeded));
+        assert_eq!(
+            store.set("k", "1234567890"),
+            Err(StorageError::QuotaExceeded)
+        );
         assert_eq!(store.get("k").unwrap().as_deref(), Some("12345"));
     }
 

@@ -1,9 +1,9 @@
 //! Key–value storage behind a small trait: the browser's localStorage in the app, an
 //! in-memory twin in tests. Knows nothing about what the values mean.
 
-mod memory;
 #[cfg(target_arch = "wasm32")]
 mod local;
+mod memory;
 
 #[cfg(target_arch = "wasm32")]
 pub use local::LocalStore;

@@ -1,0 +1,176 @@
+//! Answers in words: the right answer and the learner's answer, for feedback, the results
+//! review and screen readers.
+
+use super::response::Response;
+use crate::bank::{Blank, ClozePiece, QuestionKind};
+
+fn join(parts: &[&str], separator: &str) -> String {
+    parts.join(separator)
+}
+
+pub(crate) fn number(x: f64) -> String {
+    if x.fract() == 0.0 && x.abs() < 1e15 {
+        format!("{}", x as i64)
+    } else {
+        format!("{x}")
+    }
+}
+
+/// The right answer, in words.
+pub fn right_answer(kind: &QuestionKind) -> String {
+    match kind {
+        QuestionKind::SingleChoice { choices, answer } => choices[*answer].clone(),
+        QuestionKind::MultipleSelect { choices, answers } => join(
+            &answers
+                .iter()
+                .map(|&i| choices[i].as_str())
+                .collect::<Vec<_>>(),
+            "; ",
+        ),
+        QuestionKind::TrueFalse { answer } => if *answer { "True" } else { "False" }.to_string(),
+        QuestionKind::Ordering { items } => {
+            join(&items.iter().map(String::as_str).collect::<Vec<_>>(), " → ")
+        }
+        QuestionKind::Matching { lefts, rights } => lefts
+            .iter()
+            .zip(rights)
+            .map(|(l, r)| format!("{l}: {r}"))
+            .collect::<Vec<_>>()
+            .join("; "),
+        QuestionKind::Numeric {
+            answer,
+            tolerance,
+            unit,
+        } => {
+            let mut text = number(*answer);
+            if let Some(unit) = unit {
+                text = format!("{text} {unit}");
+            }
+            if *tolerance > 0.0 {
+                text = format!("{text} (± {})", number(*tolerance));
+            }
+            text
+        }
+        QuestionKind::ShortText { answer } => answer.canonical.clone(),
+        QuestionKind::Cloze { pieces, blanks } => pieces
+            .iter()
+            .map(|piece| match piece {
+                ClozePiece::Text(t) => t.clone(),
+                ClozePiece::Blank(i) => match &blanks[*i] {
+                    Blank::Typed(a) => format!("[{}]", a.canonical),
+                    Blank::Choice { options, answer } => format!("[{}]", options[*answer]),
+                },
+            })
+            .collect(),
+        QuestionKind::SpotError { parts, wrong } => {
+            let wrong: Vec<&str> = wrong.iter().map(|&i| parts[i].as_str()).collect();
+            format!("Wrong: {}", join(&wrong, " … "))
+        }
+    }
+}
+
+/// The learner's answer, in words.
+pub fn given_answer(kind: &QuestionKind, response: &Response) -> String {
+    let pick = |list: &[String], picks: &[usize]| {
+        join(
+            &picks
+                .iter()
+                .filter_map(|&i| list.get(i).map(String::as_str))
+                .collect::<Vec<_>>(),
+            "; ",
+        )
+    };
+    match (kind, response) {
+        (QuestionKind::SingleChoice { choices, .. }, Response::Choice(i)) => {
+            choices.get(*i).cloned().unwrap_or_default()
+        }
+        (QuestionKind::MultipleSelect { choices, .. }, Response::Choices(picks)) => {
+            pick(choices, picks)
+        }
+        (_, Response::Bool(b)) => if *b { "True" } else { "False" }.to_string(),
+        (QuestionKind::Ordering { items }, Response::Order(order)) => join(
+            &order
+                .iter()
+                .filter_map(|&i| items.get(i).map(String::as_str))
+                .collect::<Vec<_>>(),
+            " → ",
+        ),
+        (QuestionKind::Matching { lefts, rights }, Response::Pairs(pairs)) => lefts
+            .iter()
+            .zip(pairs)
+            .map(|(l, r)| {
+                let right = r
+                    .and_then(|r| rights.get(r))
+                    .map_or("(none)", String::as_str);
+                format!("{l}: {right}")
+            })
+            .collect::<Vec<_>>()
+            .join("; "),
+        (_, Response::Number(x)) => number(*x),
+        (_, Response::Text(t)) => t.clone(),
+        (QuestionKind::Cloze { pieces, .. }, Response::Blanks(filled)) => pieces
+            .iter()
+            .map(|piece| match piece {
+                ClozePiece::Text(t) => t.clone(),
+                ClozePiece::Blank(i) => {
+                    let text = filled.get(*i).map_or("", String::as_str);
+                    format!("[{}]", if text.is_empty() { "…" } else { text })
+                }
+            })
+            .collect(),
+        (QuestionKind::SpotError { parts, .. }, Response::Parts(picks)) => {
+            format!(
+                "Picked: {}",
+                join(
+                    &picks
+                        .iter()
+                        .filter_map(|&i| parts.get(i).map(String::as_str))
+                        .collect::<Vec<_>>(),
+                    " … "
+                )
+            )
+        }
+        _ => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::bank::TextAnswer;
+
+    #[test]
+    fn answers_read_naturally() {
+        let cloze = QuestionKind::Cloze {
+            pieces: vec![
+                ClozePiece::Text("Signed in ".into()),
+                ClozePiece::Blank(0),
+                ClozePiece::Text(".".into()),
+            ],
+            blanks: vec![Blank::Typed(TextAnswer {
+                canonical: "Paris".into(),
+                accept: vec![],
+                typos: 0,
+            })],
+        };
+        assert_eq!(right_answer(&cloze), "Signed in [Paris].");
+        assert_eq!(
+            given_answer(&cloze, &Response::Blanks(vec!["".into()])),
+            "Signed in […]."
+        );
+        let numeric = QuestionKind::Numeric {
+            answer: 1997.0,
+            tolerance: 1.0,
+            unit: Some("year".into()),
+        };
+        assert_eq!(right_answer(&numeric), "1997 year (± 1)");
+        assert_eq!(given_answer(&numeric, &Response::Number(2.5)), "2.5");
+        let order = QuestionKind::Ordering {
+            items: vec!["a".into(), "b".into(), "c".into()],
+        };
+        assert_eq!(
+            given_answer(&order, &Response::Order(vec![2, 0, 1])),
+            "c → a → b"
+        );
+    }
+}

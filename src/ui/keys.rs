@@ -1,0 +1,56 @@
+//! Keyboard shortcuts on the quiz screen: number keys pick a choice, Enter checks and continues.
+
+use leptos::ev;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::state::{AppState, Screen};
+
+/// What kind of element a key press came from.
+fn target_kind(event: &web_sys::KeyboardEvent) -> (String, String) {
+    event
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .map(|el| {
+            (
+                el.tag_name().to_ascii_uppercase(),
+                el.get_attribute("type").unwrap_or_default(),
+            )
+        })
+        .unwrap_or_default()
+}
+
+pub fn listen(app: AppState) {
+    let handle = window_event_listener(ev::keydown, move |event| {
+        if app.screen.get_untracked() != Screen::Quiz
+            || event.ctrl_key()
+            || event.meta_key()
+            || event.alt_key()
+            || event.default_prevented()
+        {
+            return;
+        }
+        let (tag, kind) = target_kind(&event);
+        let typing =
+            tag == "TEXTAREA" || (tag == "INPUT" && !matches!(kind.as_str(), "radio" | "checkbox"));
+        let key = event.key();
+        match key.as_str() {
+            // Digits belong to text fields and to a select's type-ahead.
+            digit if digit.len() == 1 && digit.as_bytes()[0].is_ascii_digit() => {
+                if !typing
+                    && tag != "SELECT"
+                    && app.press_number(usize::from(digit.as_bytes()[0] - b'0'))
+                {
+                    event.prevent_default();
+                }
+            }
+            // Text fields submit their form on Enter, and buttons and links act on it themselves.
+            "Enter" if !typing && !matches!(tag.as_str(), "BUTTON" | "A" | "SUMMARY") => {
+                event.prevent_default();
+                app.primary();
+            }
+            _ => {}
+        }
+    });
+    on_cleanup(move || handle.remove());
+}

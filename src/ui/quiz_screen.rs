@@ -1,0 +1,82 @@
+//! The quiz screen: one question at a time, its answer form, then its feedback.
+
+use leptos::prelude::*;
+
+use super::answer_inputs::AnswerInputs;
+use super::browser::confirm;
+use super::feedback::Feedback;
+use super::state::{AppState, NEXT_BUTTON, QUESTION_HEADING};
+use crate::quiz::Phase;
+
+#[component]
+pub fn QuizScreen(app: AppState) -> impl IntoView {
+    // Re-render the card only when the question or its phase changes, not on every keystroke.
+    let position = Memo::new(move |_| app.session().map(|s| (s.current, s.items.len(), s.phase())));
+    let leave = move |_| {
+        if confirm("Leave this quiz? The answers you gave still count in your progress.") {
+            app.quit();
+        }
+    };
+    view! {
+        <section class="quiz" aria-labelledby=QUESTION_HEADING>
+            {move || position.get().map(|(current, total, _)| view! {
+                <div class="quiz-bar">
+                    <p class="counter">{format!("Question {} of {total}", (current + 1).min(total))}</p>
+                    <progress max=total.to_string() value=current.to_string() aria-hidden="true"></progress>
+                    <button type="button" class="quiet" on:click=leave>"Leave quiz"</button>
+                </div>
+            })}
+            {move || position.get().map(|(_, total, phase)| card(app, phase, total))}
+        </section>
+    }
+}
+
+fn card(app: AppState, phase: Phase, total: usize) -> impl IntoView {
+    let session = app.session_now();
+    let (index, answered) = match phase {
+        Phase::Answering(i) => (i, false),
+        Phase::Feedback(i) => (i, true),
+        Phase::Finished => return ().into_any(),
+    };
+    let Some((item, question)) = session.as_ref().and_then(|s| {
+        app.bank
+            .with_value(|bank| s.current(bank).map(|(i, q)| (i.clone(), q.clone())))
+    }) else {
+        return ().into_any();
+    };
+    let credit = session
+        .as_ref()
+        .and_then(|s| s.answers[index].as_ref().map(|a| a.credit));
+    let topic = app.bank.with_value(|b| {
+        b.topic(&question.topic)
+            .map(|t| t.title.clone())
+            .unwrap_or_default()
+    });
+    let last = index + 1 == total;
+    view! {
+        <form class="card" novalidate on:submit=move |ev| { ev.prevent_default(); app.primary(); }>
+            <fieldset prop:disabled=answered aria-describedby="answer-error">
+                <legend>
+                    <span class="question-meta">{format!("{topic} · {}", question.difficulty.label())}</span>
+                    <h2 id=QUESTION_HEADING tabindex="-1">{question.prompt.clone()}</h2>
+                </legend>
+                <AnswerInputs app question=question.clone() item answered />
+            </fieldset>
+            <p class="answer-error" id="answer-error" role="alert">{move || app.draft_error.get()}</p>
+            {if let (true, Some(credit)) = (answered, credit) {
+                view! {
+                    <Feedback question credit />
+                    <button type="button" class="primary" id=NEXT_BUTTON on:click=move |_| app.next()>
+                        {if last { "See results" } else { "Next question" }}
+                    </button>
+                }.into_any()
+            } else {
+                view! {
+                    <button type="submit" class="primary" id="check-button">"Check answer"</button>
+                    <p class="keys-hint">"Keys: 1–9 choose · Enter checks, then Enter continues"</p>
+                }.into_any()
+            }}
+        </form>
+    }
+    .into_any()
+}

@@ -1,0 +1,278 @@
+//! The app's reactive state and the actions the screens call. Every decision is the core's;
+//! this file only moves values between the core, the signals and storage.
+
+use leptos::prelude::*;
+
+use super::browser::{UrlParams, focus_id, now_ms, random_bits};
+use crate::bank::Bank;
+use crate::progress::{Notice, ProgressData, ProgressStore};
+use crate::quiz::describe::right_answer;
+use crate::quiz::{Draft, Outcome, Phase, QuizSession, QuizSettings, Seed};
+use crate::storage::LocalStore;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Screen {
+    Start,
+    Quiz,
+    Results,
+}
+
+/// Ids of elements that receive focus as the learner moves through a quiz.
+pub const QUESTION_HEADING: &str = "question-heading";
+pub const NEXT_BUTTON: &str = "next-button";
+pub const RESULTS_HEADING: &str = "results-heading";
+pub const START_HEADING: &str = "start-heading";
+
+#[derive(Clone, Copy)]
+pub struct AppState {
+    pub bank: StoredValue<Bank>,
+    pub url: StoredValue<UrlParams>,
+    pub progress: RwSignal<ProgressData>,
+    store: StoredValue<ProgressStore<LocalStore>>,
+    /// Messages about saved data and the URL, until dismissed.
+    pub notices: RwSignal<Vec<String>>,
+    /// The latest save failure, cleared by the next successful save.
+    pub save_error: RwSignal<Option<String>>,
+    pub screen: RwSignal<Screen>,
+    /// What the learner has entered for the question on screen.
+    pub draft: RwSignal<Option<Draft>>,
+    /// Why "Check" did nothing (no answer yet, not a number …).
+    pub draft_error: RwSignal<Option<String>>,
+    /// Text for the polite live region.
+    pub announcement: RwSignal<String>,
+    /// The quiz shown on the results screen.
+    pub finished: RwSignal<Option<QuizSession>>,
+}
+
+impl AppState {
+    pub fn new(bank: Bank, url: UrlParams) -> Self {
+        let (store, mut data, notices) = ProgressStore::open(LocalStore, now_ms());
+        let mut messages: Vec<String> = notices.iter().map(Notice::to_string).collect();
+        messages.extend(url.problems.iter().cloned());
+
+        // A saved quiz resumes only if the bank still has every question it drew.
+        let progress = data.bank_mut(&bank.meta.id);
+        if let Some(active) = &progress.active {
+            if let Err(why) = active.check_against(&bank) {
+                messages.push(format!(
+                    "Your quiz in progress could not be resumed because {why}; the question bank was changed. Your per-question counts are kept."
+                ));
+                progress.active = None;
+            }
+        }
+        data.archive_active(&bank);
+        let resuming = data.bank(&bank.meta.id).is_some_and(|p| p.active.is_some());
+
+        let state = AppState {
+            bank: StoredValue::new(bank),
+            url: StoredValue::new(url),
+            progress: RwSignal::new(data),
+            store: StoredValue::new(store),
+            notices: RwSignal::new(messages),
+            save_error: RwSignal::new(None),
+            screen: RwSignal::new(if resuming {
+                Screen::Quiz
+            } else {
+                Screen::Start
+            }),
+            draft: RwSignal::new(None),
+            draft_error: RwSignal::new(None),
+            announcement: RwSignal::new(String::new()),
+            finished: RwSignal::new(None),
+        };
+        if resuming {
+            state.reset_draft();
+            focus_id(QUESTION_HEADING);
+        }
+        state
+    }
+
+    pub fn bank_id(&self) -> String {
+        self.bank.with_value(|b| b.meta.id.clone())
+    }
+
+    /// The quiz in progress (tracked).
+    pub fn session(&self) -> Option<QuizSession> {
+        let id = self.bank_id();
+        self.progress
+            .with(|p| p.bank(&id).and_then(|b| b.active.clone()))
+    }
+
+    /// The quiz in progress, read without tracking (for building a view once).
+    pub fn session_now(&self) -> Option<QuizSession> {
+        self.session_untracked()
+    }
+
+    fn session_untracked(&self) -> Option<QuizSession> {
+        let id = self.bank_id();
+        self.progress
+            .with_untracked(|p| p.bank(&id).and_then(|b| b.active.clone()))
+    }
+
+    fn save(&self) {
+        let result = self
+            .store
+            .with_value(|store| self.progress.with_untracked(|data| store.save(data)));
+        self.save_error.set(result.err().map(|e| e.to_string()));
+    }
+
+    /// Set the draft for the current question: empty while answering, the given answer after.
+    fn reset_draft(&self) {
+        self.draft_error.set(None);
+        let Some(session) = self.session_untracked() else {
+            self.draft.set(None);
+            return;
+        };
+        let draft = self.bank.with_value(|bank| {
+            let (item, question) = session.current(bank)?;
+            Some(match &session.answers[session.current] {
+                Some(answered) => Draft::from_response(&answered.response),
+                None => Draft::new(&question.kind, item),
+            })
+        });
+        self.draft.set(draft);
+    }
+
+    pub fn start(&self, settings: QuizSettings, seed: Seed) {
+        let started = self
+            .bank
+            .with_value(|bank| QuizSession::start(bank, settings, seed, now_ms()));
+        match started {
+            Ok(session) => {
+                let id = self.bank_id();
+                self.progress
+                    .update(|p| p.bank_mut(&id).active = Some(session));
+                self.save();
+                self.reset_draft();
+                self.announcement.set(String::new());
+                self.screen.set(Screen::Quiz);
+                focus_id(QUESTION_HEADING);
+            }
+            Err(e) => self
+                .notices
+                .update(|n| n.push(format!("The quiz could not start: {e}."))),
+        }
+    }
+
+    /// A fresh seed, or the link's seed when the learner keeps it.
+    pub fn new_seed(&self) -> Seed {
+        Seed::from_random(random_bits())
+    }
+
+    /// Enter: check the answer, or move on after the feedback.
+    pub fn primary(&self) {
+        match self.session_untracked().map(|s| s.phase()) {
+            Some(Phase::Answering(_)) => self.check(),
+            Some(Phase::Feedback(_)) => self.next(),
+            _ => {}
+        }
+    }
+
+    pub fn check(&self) {
+        let Some(mut session) = self.session_untracked() else {
+            return;
+        };
+        let now = now_ms();
+        let outcome = self.bank.with_value(|bank| {
+            let (_, question) = session.current(bank)?;
+            let draft = self.draft.get_untracked()?;
+            Some(match draft.to_response(&question.kind) {
+                Err(why) => Err(why),
+                Ok(response) => session
+                    .submit(bank, response, now)
+                    .map(|credit| (question.id.clone(), credit, right_answer(&question.kind)))
+                    .map_err(|e| e.to_string()),
+            })
+        });
+        match outcome {
+            None => {}
+            Some(Err(why)) => {
+                self.draft_error.set(Some(why.clone()));
+                self.announcement.set(why);
+            }
+            Some(Ok((question_id, credit, answer))) => {
+                let id = self.bank_id();
+                self.progress.update(|p| {
+                    p.record_answer(&id, &question_id, credit, now);
+                    p.bank_mut(&id).active = Some(session);
+                });
+                self.save();
+                self.draft_error.set(None);
+                let verdict = match Outcome::of(credit) {
+                    Outcome::Right => "Right.".to_string(),
+                    Outcome::Partial => format!(
+                        "Partly right, {} percent. The answer: {answer}.",
+                        credit.thousandths() / 10
+                    ),
+                    Outcome::Wrong => format!("Not right. The answer: {answer}."),
+                };
+                self.announcement.set(verdict);
+                focus_id(NEXT_BUTTON);
+            }
+        }
+    }
+
+    pub fn next(&self) {
+        let Some(mut session) = self.session_untracked() else {
+            return;
+        };
+        if session.advance(now_ms()).is_err() {
+            return;
+        }
+        let id = self.bank_id();
+        let finished = session.is_finished();
+        self.progress.update(|p| {
+            p.bank_mut(&id).active = Some(session.clone());
+            if finished {
+                self.bank.with_value(|bank| p.archive_active(bank));
+            }
+        });
+        self.save();
+        self.announcement.set(String::new());
+        if finished {
+            self.finished.set(Some(session));
+            self.screen.set(Screen::Results);
+            focus_id(RESULTS_HEADING);
+        } else {
+            self.reset_draft();
+            focus_id(QUESTION_HEADING);
+        }
+    }
+
+    /// Leave the quiz in progress; the answers already given stay in the question counts.
+    pub fn quit(&self) {
+        let id = self.bank_id();
+        self.progress.update(|p| p.bank_mut(&id).active = None);
+        self.save();
+        self.draft.set(None);
+        self.screen.set(Screen::Start);
+        focus_id(START_HEADING);
+    }
+
+    pub fn to_start(&self) {
+        self.screen.set(Screen::Start);
+        focus_id(START_HEADING);
+    }
+
+    /// A number key on the quiz screen.
+    pub fn press_number(&self, n: usize) -> bool {
+        let Some(session) = self.session_untracked() else {
+            return false;
+        };
+        if !matches!(session.phase(), Phase::Answering(_)) {
+            return false;
+        }
+        self.bank.with_value(|bank| {
+            let Some((item, question)) = session.current(bank) else {
+                return false;
+            };
+            let mut changed = false;
+            self.draft.update(|d| {
+                if let Some(d) = d {
+                    changed = d.press_number(n, &question.kind, item);
+                }
+            });
+            changed
+        })
+    }
+}
