@@ -40,6 +40,11 @@ impl Credit {
         self.0 == 0
     }
 
+    /// The credit as a whole percentage, rounded to nearest (2/3 shows as 67).
+    pub fn percent(self) -> u16 {
+        (self.0 + 5) / 10
+    }
+
     pub fn as_f64(self) -> f64 {
         f64::from(self.0) / 1000.0
     }

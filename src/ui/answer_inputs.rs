@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use super::browser::focus_id;
-use super::state::AppState;
+use super::state::{ANSWER_INPUT, AppState};
 use crate::bank::{Blank, ClozePiece, Question, QuestionKind};
 use crate::quiz::{Draft, QuizItem, toggle};
 
@@ -134,7 +134,7 @@ pub fn AnswerInputs(
         QuestionKind::Numeric { unit, .. } => view! {
             <div class="typed">
                 <label for="answer-input">"Your answer"</label>
-                <input id="answer-input" type="text" inputmode="decimal" autocomplete="off"
+                <input id=ANSWER_INPUT type="text" inputmode="decimal" autocomplete="off"
                     prop:value=move || draft.with(|d| match d { Some(Draft::Text(t)) => t.clone(), _ => String::new() })
                     on:input=move |ev| draft.set(Some(Draft::Text(event_target_value(&ev)))) />
                 {unit.map(|u| view! { <span class="unit">{u}</span> })}
@@ -144,7 +144,7 @@ pub fn AnswerInputs(
         QuestionKind::ShortText { .. } => view! {
             <div class="typed">
                 <label for="answer-input">"Your answer"</label>
-                <input id="answer-input" type="text" autocomplete="off" autocapitalize="off" spellcheck="false"
+                <input id=ANSWER_INPUT type="text" autocomplete="off" autocapitalize="off" spellcheck="false"
                     prop:value=move || draft.with(|d| match d { Some(Draft::Text(t)) => t.clone(), _ => String::new() })
                     on:input=move |ev| draft.set(Some(Draft::Text(event_target_value(&ev)))) />
             </div>

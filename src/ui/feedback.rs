@@ -37,7 +37,7 @@ pub fn Feedback(question: Question, credit: Credit) -> impl IntoView {
         Outcome::Right => ("feedback is-right", "Right!".to_string()),
         Outcome::Partial => (
             "feedback is-partial",
-            format!("Partly right: {} %", credit.thousandths() / 10),
+            format!("Partly right: {} %", credit.percent()),
         ),
         Outcome::Wrong => ("feedback is-wrong", "Not quite.".to_string()),
     };

@@ -6,6 +6,7 @@ use super::answer_inputs::AnswerInputs;
 use super::browser::confirm;
 use super::feedback::Feedback;
 use super::state::{AppState, NEXT_BUTTON, QUESTION_HEADING};
+use crate::bank::QuestionKind;
 use crate::quiz::Phase;
 
 #[component]
@@ -28,6 +29,21 @@ pub fn QuizScreen(app: AppState) -> impl IntoView {
             })}
             {move || position.get().map(|(_, total, phase)| card(app, phase, total))}
         </section>
+    }
+}
+
+fn keys_hint(kind: &QuestionKind) -> &'static str {
+    match kind {
+        QuestionKind::SingleChoice { .. } | QuestionKind::TrueFalse { .. } => {
+            "Keys: number keys choose · Enter checks, then Enter continues"
+        }
+        QuestionKind::MultipleSelect { .. } | QuestionKind::SpotError { .. } => {
+            "Keys: number keys tick and untick · Enter checks, then Enter continues"
+        }
+        QuestionKind::Ordering { .. } => {
+            "Keys: Tab to an item, Alt+↑ / Alt+↓ move it · Enter checks"
+        }
+        _ => "Keys: Tab between fields · Enter checks, then Enter continues",
     }
 }
 
@@ -73,7 +89,7 @@ fn card(app: AppState, phase: Phase, total: usize) -> impl IntoView {
             } else {
                 view! {
                     <button type="submit" class="primary" id="check-button">"Check answer"</button>
-                    <p class="keys-hint">"Keys: 1–9 choose · Enter checks, then Enter continues"</p>
+                    <p class="keys-hint">{keys_hint(&question.kind)}</p>
                 }.into_any()
             }}
         </form>

@@ -22,6 +22,7 @@ pub const QUESTION_HEADING: &str = "question-heading";
 pub const NEXT_BUTTON: &str = "next-button";
 pub const RESULTS_HEADING: &str = "results-heading";
 pub const START_HEADING: &str = "start-heading";
+pub const ANSWER_INPUT: &str = "answer-input";
 
 #[derive(Clone, Copy)]
 pub struct AppState {
@@ -82,7 +83,7 @@ impl AppState {
         };
         if resuming {
             state.reset_draft();
-            focus_id(QUESTION_HEADING);
+            state.focus_question();
         }
         state
     }
@@ -146,7 +147,7 @@ impl AppState {
                 self.reset_draft();
                 self.announcement.set(String::new());
                 self.screen.set(Screen::Quiz);
-                focus_id(QUESTION_HEADING);
+                self.focus_question();
             }
             Err(e) => self
                 .notices
@@ -157,6 +158,19 @@ impl AppState {
     /// A fresh seed, or the link's seed when the learner keeps it.
     pub fn new_seed(&self) -> Seed {
         Seed::from_random(random_bits())
+    }
+
+    /// Focus the new question: its text field when the answer is typed (the field's group
+    /// legend is the question, so it is still read out), otherwise its heading.
+    fn focus_question(&self) {
+        let typed = self
+            .draft
+            .with_untracked(|d| matches!(d, Some(Draft::Text(_))));
+        focus_id(if typed {
+            ANSWER_INPUT
+        } else {
+            QUESTION_HEADING
+        });
     }
 
     /// Enter: check the answer, or move on after the feedback.
@@ -202,7 +216,7 @@ impl AppState {
                     Outcome::Right => "Right.".to_string(),
                     Outcome::Partial => format!(
                         "Partly right, {} percent. The answer: {answer}.",
-                        credit.thousandths() / 10
+                        credit.percent()
                     ),
                     Outcome::Wrong => format!("Not right. The answer: {answer}."),
                 };
@@ -235,7 +249,7 @@ impl AppState {
             focus_id(RESULTS_HEADING);
         } else {
             self.reset_draft();
-            focus_id(QUESTION_HEADING);
+            self.focus_question();
         }
     }
 

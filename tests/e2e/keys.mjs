@@ -1,0 +1,36 @@
+// Keyboard-only helpers: every answer in these tests is given with the keyboard.
+
+import assert from 'node:assert/strict';
+
+/** Press Tab until the focused element matches `selector` (at most `limit` presses). */
+export async function tabTo(page, selector, limit = 80) {
+  for (let i = 0; i < limit; i++) {
+    if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;
+    await page.keyboard.press('Tab');
+  }
+  assert.fail(`Tab never reached ${selector}`);
+}
+
+export const activeId = (page) => page.evaluate(() => document.activeElement?.id ?? '');
+
+/** The visible option texts of the current choice question, in screen order. */
+export const optionTexts = (page) => page.locator('.card label.option .text, .card label.part .text').allTextContents();
+
+/** Press the number key of each option whose text is in `wanted`. */
+export async function pickByKeys(page, wanted) {
+  const texts = await optionTexts(page);
+  for (const w of wanted) {
+    const i = texts.indexOf(w);
+    assert.ok(i >= 0 && i < 9, `option "${w}" not among ${JSON.stringify(texts)}`);
+    await page.keyboard.press(String(i + 1));
+  }
+}
+
+/** Enter to check; wait for the feedback and return its verdict. */
+export async function check(page) {
+  await page.keyboard.press('Enter');
+  await page.locator('#feedback').waitFor();
+  return (await page.locator('#feedback .verdict').textContent()).trim();
+}
+
+export const heading = async (page) => (await page.locator('#question-heading').textContent()).trim();
