@@ -192,16 +192,14 @@ impl<'f> Validator<'f> {
                 let start = bank.span().start;
                 let b = bank.get_ref();
                 let id = here.text(&b.id, "bank.id", start);
-                if let Some(id) = &id {
-                    if !valid_id(id) {
-                        let at = b.id.as_ref().map_or(start, |v| v.span().start);
-                        here.err(
-                            at,
-                            format!(
-                                "bank id \"{id}\" may use only lowercase letters, digits and '-'"
-                            ),
-                        );
-                    }
+                if let Some(id) = &id
+                    && !valid_id(id)
+                {
+                    let at = b.id.as_ref().map_or(start, |v| v.span().start);
+                    here.err(
+                        at,
+                        format!("bank id \"{id}\" may use only lowercase letters, digits and '-'"),
+                    );
                 }
                 let title = here.text(&b.title, "bank.title", start);
                 let description = here.text(&b.description, "bank.description", start);
@@ -327,14 +325,14 @@ impl<'f> Validator<'f> {
         }
 
         let topic = here.text(&q.topic, "topic", start);
-        if let Some(topic) = &topic {
-            if self.topic_known(topic).is_none() {
-                let at = q.topic.as_ref().map_or(start, |v| v.span().start);
-                here.err(
-                    at,
-                    format!("unknown topic \"{topic}\"; index.toml declares no such [[topic]]"),
-                );
-            }
+        if let Some(topic) = &topic
+            && self.topic_known(topic).is_none()
+        {
+            let at = q.topic.as_ref().map_or(start, |v| v.span().start);
+            here.err(
+                at,
+                format!("unknown topic \"{topic}\"; index.toml declares no such [[topic]]"),
+            );
         }
         let prompt = here.text(&q.prompt, "prompt", start);
         let explanation = here.text(&q.explanation, "explanation", start);

@@ -89,7 +89,7 @@ fn default_fact_sheet() -> Option<PathBuf> {
 
 fn stats(bank: &Bank) -> String {
     let n = bank.questions.len();
-    let percent = |k: usize| if n == 0 { 0 } else { (k * 100 + n / 2) / n };
+    let percent = |k: usize| (k * 100 + n / 2).checked_div(n).unwrap_or(0);
     let mut out = format!("{} — {n} questions\n\nBy topic:\n", bank.meta.title);
     for (topic, count) in bank.topic_counts() {
         out.push_str(&format!("  {:<28} {count:>4}\n", topic.id));

@@ -63,8 +63,13 @@ pub fn right_answer(kind: &QuestionKind) -> String {
             })
             .collect(),
         QuestionKind::SpotError { parts, wrong } => {
-            let wrong: Vec<&str> = wrong.iter().map(|&i| parts[i].as_str()).collect();
-            format!("Wrong: {}", join(&wrong, " … "))
+            let wrong: Vec<String> = wrong.iter().map(|&i| format!("“{}”", parts[i])).collect();
+            let label = if wrong.len() == 1 {
+                "the wrong part is"
+            } else {
+                "the wrong parts are"
+            };
+            format!("{label} {}", wrong.join(" and "))
         }
     }
 }

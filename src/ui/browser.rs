@@ -132,13 +132,16 @@ pub async fn fetch_text(path: &str) -> Result<String, String> {
         .ok_or_else(|| "the file is not text".to_string())
 }
 
-/// Move keyboard focus to the element with this id, after the browser has rendered it.
+/// Move keyboard focus to the element with this id once the pending render has run.
+///
+/// Leptos applies signal changes in a queued task; a task queued now runs after it, so the
+/// element exists by then (and a quick second key press already lands on it).
 pub fn focus_id(id: &'static str) {
-    leptos::prelude::request_animation_frame(move || {
-        if let Some(el) = window().document().and_then(|d| d.get_element_by_id(id)) {
-            if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
-                let _ = el.focus();
-            }
+    leptos::task::spawn_local(async move {
+        if let Some(el) = window().document().and_then(|d| d.get_element_by_id(id))
+            && let Ok(el) = el.dyn_into::<web_sys::HtmlElement>()
+        {
+            let _ = el.focus();
         }
     });
 }

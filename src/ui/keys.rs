@@ -34,15 +34,16 @@ pub fn listen(app: AppState) {
         let typing =
             tag == "TEXTAREA" || (tag == "INPUT" && !matches!(kind.as_str(), "radio" | "checkbox"));
         let key = event.key();
+        // Digits belong to text fields and to a select's type-ahead.
         match key.as_str() {
-            // Digits belong to text fields and to a select's type-ahead.
-            digit if digit.len() == 1 && digit.as_bytes()[0].is_ascii_digit() => {
-                if !typing
+            digit
+                if digit.len() == 1
+                    && digit.as_bytes()[0].is_ascii_digit()
+                    && !typing
                     && tag != "SELECT"
-                    && app.press_number(usize::from(digit.as_bytes()[0] - b'0'))
-                {
-                    event.prevent_default();
-                }
+                    && app.press_number(usize::from(digit.as_bytes()[0] - b'0')) =>
+            {
+                event.prevent_default();
             }
             // Text fields submit their form on Enter, and buttons and links act on it themselves.
             "Enter" if !typing && !matches!(tag.as_str(), "BUTTON" | "A" | "SUMMARY") => {

@@ -107,7 +107,7 @@ pub fn ResultsScreen(app: AppState) -> impl IntoView {
             </div>
             <div class="actions">
                 <button type="button" class="primary" id="again-button" on:click=again>"Try the same quiz again"</button>
-                <button type="button" id="new-quiz-button" on:click=move |_| app.to_start()>"New quiz"</button>
+                <button type="button" id="new-quiz-button" on:click=move |_| app.show_start()>"New quiz"</button>
             </div>
             <h2>"Review"</h2>
             <ol class="review">

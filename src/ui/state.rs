@@ -53,13 +53,11 @@ impl AppState {
 
         // A saved quiz resumes only if the bank still has every question it drew.
         let progress = data.bank_mut(&bank.meta.id);
-        if let Some(active) = &progress.active {
-            if let Err(why) = active.check_against(&bank) {
-                messages.push(format!(
-                    "Your quiz in progress could not be resumed because {why}; the question bank was changed. Your per-question counts are kept."
-                ));
-                progress.active = None;
-            }
+        if let Some(Err(why)) = progress.active.as_ref().map(|a| a.check_against(&bank)) {
+            messages.push(format!(
+                "Your quiz in progress could not be resumed because {why}; the question bank was changed. Your per-question counts are kept."
+            ));
+            progress.active = None;
         }
         data.archive_active(&bank);
         let resuming = data.bank(&bank.meta.id).is_some_and(|p| p.active.is_some());
@@ -263,7 +261,7 @@ impl AppState {
         focus_id(START_HEADING);
     }
 
-    pub fn to_start(&self) {
+    pub fn show_start(&self) {
         self.screen.set(Screen::Start);
         focus_id(START_HEADING);
     }
