@@ -4,7 +4,7 @@
 use super::error::{BankErrors, Location};
 use super::facts::FactSheet;
 use super::model::Bank;
-use super::raw::{RawManifest, RawQuestionFile};
+use super::raw::{self, Problems, RawManifest};
 use super::validate::Validator;
 
 /// One bank file's name (as it should appear in messages) and its text.
@@ -45,10 +45,28 @@ fn syntax_error(file: &SourceFile, error: toml::de::Error) -> BankErrors {
     errors
 }
 
+/// Parse a file's TOML and read its shape with `read`; any problem fails the file.
+fn read_file<T>(
+    file: &SourceFile,
+    read: impl FnOnce(&toml::de::DeTable, &mut Problems) -> T,
+) -> Result<T, BankErrors> {
+    let document = toml::de::DeTable::parse(&file.text).map_err(|e| syntax_error(file, e))?;
+    let mut problems = Problems::new();
+    let value = read(document.get_ref(), &mut problems);
+    if problems.is_empty() {
+        return Ok(value);
+    }
+    problems.sort_by_key(|(offset, _)| *offset);
+    let mut errors = BankErrors::default();
+    for (offset, message) in problems {
+        errors.push(Location::at(&file.name, &file.text, offset), message);
+    }
+    Err(errors)
+}
+
 impl Manifest {
     pub fn parse(source: SourceFile) -> Result<Self, BankErrors> {
-        let raw: RawManifest =
-            toml::from_str(&source.text).map_err(|e| syntax_error(&source, e))?;
+        let raw: RawManifest = read_file(&source, raw::manifest)?;
         Ok(Manifest { source, raw })
     }
 
@@ -115,9 +133,9 @@ pub fn load_bank(
     let mut validator = Validator::new(facts);
     validator.manifest(&manifest.source, manifest.raw, &mut errors);
     for file in &files {
-        match toml::from_str::<RawQuestionFile>(&file.text) {
-            Ok(raw) => validator.questions(file, raw.question, &mut errors),
-            Err(e) => errors.0.extend(syntax_error(file, e).0),
+        match read_file(file, raw::question_file) {
+            Ok(questions) => validator.questions(file, questions, &mut errors),
+            Err(e) => errors.0.extend(e.0),
         }
     }
     let bank = validator.finish(&manifest.source, &mut errors);
