@@ -263,3 +263,75 @@ fn fact_ids_are_checked_against_the_fact_sheet_when_given() {
         "q/one.toml:10:10: question \"a-single\": `facts` entry \"F-FA-99\" is not in the fact sheet"
     );
 }
+
+#[test]
+fn a_multiple_answer_must_name_choices() {
+    assert_one_error(
+        &with(
+            r#"answer = ["Czech Republic", "Hungary", "Poland"]"#,
+            r#"answer = ["Czech Republic", "Austria"]"#,
+        ),
+        "q/one.toml:20:10: question \"a-multiple\": answer \"Austria\" is not one of the choices",
+    );
+    assert_one_error(
+        &with(
+            r#"answer = ["Czech Republic", "Hungary", "Poland"]"#,
+            "answer = []",
+        ),
+        "q/one.toml:20:10: question \"a-multiple\": `answer` is empty; name at least one",
+    );
+}
+
+#[test]
+fn a_short_text_answer_is_text_with_at_most_two_typos() {
+    assert_one_error(
+        &with("typos = 1", "typos = 3"),
+        "q/one.toml:78:9: question \"b-text\": typos 3 is outside 0–2",
+    );
+    assert_one_error(
+        &with("answer = \"Primakov\"", "answer = 1997"),
+        "q/one.toml:76:10: question \"b-text\": `answer` of a short_text question is a non-empty text",
+    );
+}
+
+#[test]
+fn a_cloze_option_answer_must_be_an_option() {
+    assert_one_error(
+        &with(
+            "{ answer = \"1997\", options",
+            "{ answer = \"1998\", options",
+        ),
+        "q/one.toml:90:33: question \"b-cloze\": option answer \"1998\" is not one of the options",
+    );
+}
+
+#[test]
+fn spot_the_error_needs_a_wrong_part_that_exists_and_an_error_id() {
+    assert_one_error(
+        &with(
+            "wrong = [\"then the Soviet Union,\"]",
+            "wrong = [\"then the USSR,\"]",
+        ),
+        "q/one.toml:102:9: question \"b-spot\": wrong part \"then the USSR,\" is not one of the parts",
+    );
+    assert_one_error(
+        &with("errors = [\"E-001-03\"]\n", ""),
+        "q/one.toml:96:1: question \"b-spot\": missing `errors`",
+    );
+    let all_wrong = with(
+        "wrong = [\"then the Soviet Union,\"]",
+        "wrong = [\"Russia,\", \"then the Soviet Union,\", \"viewed it as a challenge.\"]",
+    );
+    assert_one_error(
+        &all_wrong,
+        "q/one.toml:102:9: question \"b-spot\": every part is marked wrong; at least one part must be right",
+    );
+}
+
+#[test]
+fn a_value_of_the_wrong_toml_type_is_named() {
+    assert_one_error(
+        &with("prompt = \"Year Finland joined?\"", "prompt = 2023"),
+        "q/one.toml:64:10: `prompt` must be text in quotes, not an integer",
+    );
+}
