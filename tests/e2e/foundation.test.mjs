@@ -96,6 +96,39 @@ test('unreadable saved progress is kept under a backup key and the learner is to
   await context.close();
 });
 
+test('a full storage quota is reported on screen, the quiz goes on, and the earlier save is intact', async () => {
+  const { context, page } = await open(ctx, `${KBD}&seed=quota`);
+  await page.locator('#start-button').click();
+  await pickByKeys(page, PLAN[await heading(page)]);
+  await check(page);
+  const saved = await page.evaluate(() => localStorage.getItem('accord/progress'));
+  assert.ok(saved.includes('"answers"'), 'the answer was saved when it was given');
+
+  // Fill the origin's storage to the brim with another key.
+  await page.evaluate(() => {
+    let chunk = 'x'.repeat(1 << 20);
+    for (let i = 0; chunk.length > 0; i++) {
+      try { localStorage.setItem(`filler/${i}`, chunk); } catch { chunk = chunk.slice(chunk.length / 2); i--; }
+      if (chunk.length < 16) break;
+    }
+  });
+  await page.keyboard.press('Enter'); // Next: a save of the same size, which still fits
+  await page.locator('#check-button').waitFor();
+  const before = await page.evaluate(() => localStorage.getItem('accord/progress'));
+  // Answering adds to the save, which no longer fits.
+  await pickByKeys(page, PLAN[await heading(page)]);
+  await check(page);
+  const alert = page.locator('#save-error');
+  await alert.waitFor();
+  assert.match(await alert.textContent(), /storage is full.*earlier progress is safe/);
+  assert.equal(await page.evaluate(() => localStorage.getItem('accord/progress')), before);
+  // The quiz keeps running.
+  await page.keyboard.press('Enter');
+  await page.locator('#check-button').waitFor();
+  assert.match(await page.locator('.counter').textContent(), /Question 3 of 3/);
+  await context.close();
+});
+
 test('a malformed bank shows an error page naming the file, line and problem', async () => {
   const { context, page, errors } = await open(ctx, '?bank=fixtures/broken/index.toml');
   await page.locator('#error-heading').waitFor();
