@@ -3,10 +3,16 @@
 //!
 //! Pure data plus a store over the `storage` trait; no browser types, no clock (time is passed in).
 
+mod exchange;
 mod model;
+mod review_log;
 mod schema;
 mod store;
 
-pub use model::{BankProgress, FinishedQuiz, ProgressData, QuestionStats};
+pub use exchange::{ImportError, export, import};
+pub use model::{
+    BankProgress, FinishedQuiz, LearnerSettings, MergeSummary, ProgressData, QuestionStats,
+};
+pub use review_log::{Review, ReviewFlags, ReviewLog};
 pub use schema::{CURRENT_SCHEMA, DecodeProblem, decode, encode};
 pub use store::{BACKUP_PREFIX, KEY_PREFIX, Notice, PROGRESS_KEY, ProgressStore, SaveError};

@@ -4,13 +4,34 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use super::review_log::{Review, ReviewLog};
 use crate::bank::Bank;
 use crate::quiz::{Credit, QuizSession, QuizSettings, Seed};
 
-/// Everything saved for one browser, per bank id.
+/// Everything saved for one browser: the learner's settings, and progress per bank id.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct ProgressData {
+    #[serde(default)]
+    pub settings: LearnerSettings,
     pub banks: BTreeMap<String, BankProgress>,
+}
+
+/// Choices the learner makes once, for every bank.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LearnerSettings {
+    /// The share of reviews the scheduler aims to have remembered (FSRS desired retention).
+    pub desired_retention: f64,
+    /// Multiplies exam time limits, for learners who need more time (WCAG 2.2.1).
+    pub time_extension: f64,
+}
+
+impl Default for LearnerSettings {
+    fn default() -> Self {
+        LearnerSettings {
+            desired_retention: 0.9,
+            time_extension: 1.0,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -24,6 +45,9 @@ pub struct BankProgress {
     /// Per question id.
     #[serde(default)]
     pub questions: BTreeMap<String, QuestionStats>,
+    /// Every answer, oldest first (schema 2 on).
+    #[serde(default)]
+    pub reviews: ReviewLog,
 }
 
 /// One finished quiz, as the history keeps it.
@@ -59,10 +83,13 @@ impl ProgressData {
         self.banks.entry(bank_id.to_string()).or_default()
     }
 
-    /// Count an answer to a question.
+    /// Count an answer to a question, and log it.
     pub fn record_answer(&mut self, bank_id: &str, question_id: &str, credit: Credit, now: u64) {
-        let stats = self
-            .bank_mut(bank_id)
+        let progress = self.bank_mut(bank_id);
+        progress
+            .reviews
+            .push(Review::new(question_id, now, credit.thousandths()));
+        let stats = progress
             .questions
             .entry(question_id.to_string())
             .or_default();
@@ -89,5 +116,47 @@ impl ProgressData {
             right: result.right as u32,
         });
         true
+    }
+}
+
+/// What merging added, for telling the learner after an import.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct MergeSummary {
+    pub reviews_added: usize,
+    pub quizzes_added: usize,
+}
+
+impl ProgressData {
+    /// Take in everything `other` has that this lacks, losing nothing and counting nothing
+    /// twice, so merging the same data again changes nothing.
+    ///
+    /// Reviews and finished quizzes are united; per-question counts take the larger of each
+    /// count (they cannot be added without double counting); the quiz in progress and the
+    /// settings stay this side's, since they belong to the tab or device doing the merge.
+    pub fn merge(&mut self, other: &ProgressData) -> MergeSummary {
+        let mut summary = MergeSummary::default();
+        for (bank_id, theirs) in &other.banks {
+            let ours = self.bank_mut(bank_id);
+            let before = ours.reviews.len();
+            ours.reviews.merge(&theirs.reviews);
+            summary.reviews_added += ours.reviews.len() - before;
+            for quiz in &theirs.history {
+                if !ours.history.contains(quiz) {
+                    ours.history.push(quiz.clone());
+                    summary.quizzes_added += 1;
+                }
+            }
+            ours.history.sort_by_key(|q| (q.finished_at, q.started_at));
+            for (id, their) in &theirs.questions {
+                let stats = ours.questions.entry(id.clone()).or_default();
+                stats.seen = stats.seen.max(their.seen);
+                stats.right = stats.right.max(their.right);
+                if their.last_seen > stats.last_seen {
+                    stats.last_seen = their.last_seen;
+                    stats.last_credit = their.last_credit;
+                }
+            }
+        }
+        summary
     }
 }

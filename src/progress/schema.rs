@@ -5,10 +5,14 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::model::ProgressData;
+use super::review_log::{Review, ReviewFlags};
 
-/// The schema this build writes. Version 1 is the first; every later version adds a step to
-/// `migrate` so that data saved by any earlier build still loads.
-pub const CURRENT_SCHEMA: u32 = 1;
+/// The schema this build writes. Every version adds a step to `decode` so that data saved by
+/// any earlier build still loads:
+/// - 1: the first release (quiz in progress, history, per-question counts);
+/// - 2: adds the review log and the learner's settings. Migrating from 1 keeps everything and
+///   turns each question's last answer into a review, so spaced review starts from it.
+pub const CURRENT_SCHEMA: u32 = 2;
 
 /// The envelope every save is wrapped in.
 #[derive(Serialize)]
@@ -67,16 +71,31 @@ pub fn decode(text: &str) -> Result<ProgressData, DecodeProblem> {
             envelope.app
         )));
     }
-    let data = migrate(envelope.schema, envelope.data)?;
-    serde_json::from_value(data).map_err(|e| DecodeProblem::Unreadable(format!("damaged: {e}")))
+    let damaged = |e: serde_json::Error| DecodeProblem::Unreadable(format!("damaged: {e}"));
+    match envelope.schema {
+        0 => Err(DecodeProblem::Unreadable("schema 0 does not exist".into())),
+        // Schema 2 only added fields, so schema-1 data reads into today's types (the new
+        // fields start empty); then the step fills them from what schema 1 knew.
+        1 => {
+            let mut data: ProgressData = serde_json::from_value(envelope.data).map_err(damaged)?;
+            v1_to_v2(&mut data);
+            Ok(data)
+        }
+        CURRENT_SCHEMA => serde_json::from_value(envelope.data).map_err(damaged),
+        newer => Err(DecodeProblem::TooNew(newer)),
+    }
 }
 
-/// Bring `data` from `schema` up to `CURRENT_SCHEMA`, one version at a time.
-fn migrate(schema: u32, data: Value) -> Result<Value, DecodeProblem> {
-    match schema {
-        0 => Err(DecodeProblem::Unreadable("schema 0 does not exist".into())),
-        // Version 1 is current: nothing to do. A version 2 would add `1 => migrate(2, v1_to_v2(data))`.
-        CURRENT_SCHEMA => Ok(data),
-        newer => Err(DecodeProblem::TooNew(newer)),
+/// Schema 1 kept each question's last answer (time and credit) but no log: make that answer
+/// the log's first review, marked as migrated.
+fn v1_to_v2(data: &mut ProgressData) {
+    for progress in data.banks.values_mut() {
+        for (id, stats) in &progress.questions {
+            if stats.seen > 0 {
+                let mut review = Review::new(id, stats.last_seen, stats.last_credit);
+                review.flags = ReviewFlags::MIGRATED;
+                progress.reviews.push(review);
+            }
+        }
     }
 }

@@ -156,6 +156,40 @@ impl<S: KeyValueStore> ProgressStore<S> {
             .map_err(SaveError::Storage)
     }
 
+    /// Save after taking in whatever another tab saved meanwhile, so two tabs answering at
+    /// once both keep their reviews. `data` becomes the merged whole. Unreadable stored data
+    /// is first kept aside, as on opening.
+    pub fn save_merging(
+        &self,
+        data: &mut ProgressData,
+        now: u64,
+    ) -> Result<Vec<Notice>, SaveError> {
+        if !self.writable {
+            return Err(SaveError::ReadOnly);
+        }
+        let mut notices = Vec::new();
+        if let Ok(Some(text)) = self.storage.get(PROGRESS_KEY) {
+            match decode(&text) {
+                Ok(stored) => {
+                    data.merge(&stored);
+                }
+                Err(DecodeProblem::TooNew(_)) => return Err(SaveError::ReadOnly),
+                Err(problem) => {
+                    let backup_key = free_backup_key(&self.storage, now);
+                    self.storage
+                        .set(&backup_key, &text)
+                        .map_err(SaveError::Storage)?;
+                    notices.push(Notice::MovedAside {
+                        backup_key,
+                        why: problem.to_string(),
+                    });
+                }
+            }
+        }
+        self.save(data)?;
+        Ok(notices)
+    }
+
     pub fn is_writable(&self) -> bool {
         self.writable
     }

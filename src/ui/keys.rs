@@ -1,4 +1,5 @@
-//! Keyboard shortcuts on the quiz screen: number keys pick a choice, Enter checks and continues.
+//! Window-wide listeners: keyboard shortcuts on the quiz screen (number keys pick a choice,
+//! Enter checks and continues), and other tabs' saves arriving as storage events.
 
 use leptos::ev;
 use leptos::prelude::*;
@@ -54,4 +55,14 @@ pub fn listen(app: AppState) {
         }
     });
     on_cleanup(move || handle.remove());
+
+    // Another tab's save arrives as a storage event for our key.
+    let storage = window_event_listener(ev::storage, move |event| {
+        if event.key().as_deref() == Some(crate::progress::PROGRESS_KEY)
+            && let Some(text) = event.new_value()
+        {
+            app.take_in_other_tab(&text);
+        }
+    });
+    on_cleanup(move || storage.remove());
 }

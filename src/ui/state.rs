@@ -108,11 +108,37 @@ impl AppState {
             .with_untracked(|p| p.bank(&id).and_then(|b| b.active.clone()))
     }
 
+    /// Save, first taking in whatever another tab saved (so no tab's answers are lost).
     fn save(&self) {
+        let mut data = self.progress.get_untracked();
         let result = self
             .store
-            .with_value(|store| self.progress.with_untracked(|data| store.save(data)));
-        self.save_error.set(result.err().map(|e| e.to_string()));
+            .with_value(|store| store.save_merging(&mut data, now_ms()));
+        match result {
+            Ok(notices) => {
+                self.save_error.set(None);
+                if !notices.is_empty() {
+                    self.notices
+                        .update(|n| n.extend(notices.iter().map(Notice::to_string)));
+                }
+                if self.progress.with_untracked(|p| *p != data) {
+                    self.progress.set(data);
+                }
+            }
+            Err(e) => self.save_error.set(Some(e.to_string())),
+        }
+    }
+
+    /// Another tab saved: take in its answers and finished quizzes (this tab's quiz in
+    /// progress stays as it is).
+    pub fn take_in_other_tab(&self, text: &str) {
+        if let Ok(theirs) = crate::progress::decode(text) {
+            let mut data = self.progress.get_untracked();
+            data.merge(&theirs);
+            if self.progress.with_untracked(|p| *p != data) {
+                self.progress.set(data);
+            }
+        }
     }
 
     /// Set the draft for the current question: empty while answering, the given answer after.
