@@ -6,6 +6,7 @@
 pub mod bank;
 pub mod progress;
 pub mod quiz;
+pub mod schedule;
 pub mod storage;
 
 #[cfg(target_arch = "wasm32")]

@@ -12,7 +12,9 @@ use serde::{Deserialize, Serialize};
 const EPOCH_MS: u64 = 1_577_836_800_000;
 const RECORD: usize = 8;
 
-/// One answer, as the log keeps it.
+/// One answer, as the log keeps it. A review is identified by all its fields, so merging
+/// and importing never count one twice; the price is that two answers to the same question
+/// with the same credit in the same second (two tabs at once) count as one.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Review {
     /// When, in ms since the Unix epoch, rounded down to the second.

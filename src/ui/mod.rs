@@ -5,6 +5,7 @@
 
 mod answer_inputs;
 mod browser;
+mod data_panel;
 mod error_page;
 mod feedback;
 mod keys;

@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use super::data_panel::DataPanel;
 use super::state::{AppState, START_HEADING};
 use crate::quiz::QuizSettings;
 
@@ -177,6 +178,7 @@ pub fn StartScreen(app: AppState) -> impl IntoView {
                         })}
                     }
                 }}
+                <DataPanel app />
             </section>
         </section>
     }

@@ -129,15 +129,49 @@ impl AppState {
         }
     }
 
-    /// Another tab saved: take in its answers and finished quizzes (this tab's quiz in
-    /// progress stays as it is).
-    pub fn take_in_other_tab(&self, text: &str) {
-        if let Ok(theirs) = crate::progress::decode(text) {
-            let mut data = self.progress.get_untracked();
-            data.merge(&theirs);
-            if self.progress.with_untracked(|p| *p != data) {
+    /// Merge an exported file; the message says what happened.
+    pub fn import_text(&self, text: &str) -> String {
+        let mut data = self.progress.get_untracked();
+        match crate::progress::import(&mut data, text) {
+            Ok(summary) => {
                 self.progress.set(data);
+                self.save();
+                format!(
+                    "Imported: {} new answers and {} finished quizzes were added; everything already here was kept.",
+                    summary.reviews_added, summary.quizzes_added
+                )
             }
+            Err(e) => e.to_string(),
+        }
+    }
+
+    /// Delete all progress (the learner confirmed); settings stay.
+    pub fn reset(&self) {
+        let settings = self.progress.with_untracked(|p| p.settings.clone());
+        let data = ProgressData {
+            settings,
+            ..ProgressData::default()
+        };
+        let result = self.store.with_value(|store| store.save(&data));
+        self.save_error.set(result.err().map(|e| e.to_string()));
+        self.progress.set(data);
+    }
+
+    /// Another tab saved: take in its answers and finished quizzes (this tab's quiz in
+    /// progress stays as it is). If that save lacks answers this tab has (both tabs saved at
+    /// once), save the union back, so neither tab's answers are lost.
+    pub fn take_in_other_tab(&self, text: &str) {
+        let Ok(theirs) = crate::progress::decode(text) else {
+            return;
+        };
+        let mut data = self.progress.get_untracked();
+        data.merge(&theirs);
+        if self.progress.with_untracked(|p| *p != data) {
+            self.progress.set(data.clone());
+        }
+        let missing = theirs.clone().merge(&data);
+        if missing.reviews_added > 0 || missing.quizzes_added > 0 {
+            self.save();
         }
     }
 
