@@ -187,10 +187,7 @@ fn decoding_names_the_problem() {
 fn finishing_a_quiz_moves_it_into_the_history() {
     let bank = demo_bank();
     let mut data = ProgressData::default();
-    let settings = QuizSettings {
-        topics: vec!["alpha".into()],
-        count: 1,
-    };
+    let settings = QuizSettings::topics(vec!["alpha".into()], 1);
     let mut quiz = QuizSession::start(&bank, settings, seed(), 100).unwrap();
     data.bank_mut("demo").active = Some(quiz.clone());
     assert!(

@@ -53,10 +53,7 @@ fn different_seeds_usually_draw_differently() {
 #[test]
 fn drawing_respects_topics_and_count() {
     let bank = demo_bank();
-    let settings = QuizSettings {
-        topics: vec!["alpha".into()],
-        count: 10,
-    };
+    let settings = QuizSettings::topics(vec!["alpha".into()], 10);
     let items = draw(&bank, &settings, &seed("x"));
     assert_eq!(items.len(), 2, "alpha has two questions");
     assert!(items.iter().all(|i| i.question.starts_with("a-")));
@@ -84,10 +81,7 @@ fn layouts_are_permutations_and_orderings_never_start_solved() {
 #[test]
 fn a_quiz_runs_from_first_answer_to_result() {
     let bank = demo_bank();
-    let settings = QuizSettings {
-        topics: vec!["alpha".into()],
-        count: 2,
-    };
+    let settings = QuizSettings::topics(vec!["alpha".into()], 2);
     let mut quiz = QuizSession::start(&bank, settings, seed("run"), 1_000).unwrap();
     assert_eq!(quiz.phase(), Phase::Answering(0));
     assert_eq!(quiz.advance(1_001), Err(SessionError::NotAnswered));
@@ -118,10 +112,7 @@ fn a_quiz_runs_from_first_answer_to_result() {
 #[test]
 fn a_response_of_the_wrong_shape_is_refused_and_not_recorded() {
     let bank = demo_bank();
-    let settings = QuizSettings {
-        topics: vec!["alpha".into()],
-        count: 1,
-    };
+    let settings = QuizSettings::topics(vec!["alpha".into()], 1);
     let mut quiz = QuizSession::start(&bank, settings, seed("shape"), 0).unwrap();
     assert_eq!(
         quiz.submit(&bank, Response::Bool(true), 1),
@@ -133,10 +124,7 @@ fn a_response_of_the_wrong_shape_is_refused_and_not_recorded() {
 #[test]
 fn starting_with_topics_that_have_no_questions_fails_cleanly() {
     let bank = demo_bank();
-    let settings = QuizSettings {
-        topics: vec!["nope".into()],
-        count: 5,
-    };
+    let settings = QuizSettings::topics(vec!["nope".into()], 5);
     assert_eq!(
         QuizSession::start(&bank, settings, seed("x"), 0).unwrap_err(),
         SessionError::NoQuestions

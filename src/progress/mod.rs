@@ -3,12 +3,14 @@
 //!
 //! Pure data plus a store over the `storage` trait; no browser types, no clock (time is passed in).
 
+mod due;
 mod exchange;
 mod model;
 mod review_log;
 mod schema;
 mod store;
 
+pub use due::{cards, due_questions, forecast};
 pub use exchange::{ImportError, export, import};
 pub use model::{
     BankProgress, FinishedQuiz, LearnerSettings, MergeSummary, ProgressData, QuestionStats,

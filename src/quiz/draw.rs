@@ -8,6 +8,17 @@ use serde::{Deserialize, Serialize};
 use super::seed::Seed;
 use crate::bank::{Bank, Blank, QuestionKind};
 
+/// How a quiz picks its questions and gives feedback.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum QuizMode {
+    /// Drawn by seed from the chosen topics, with feedback after each answer.
+    #[default]
+    Practice,
+    /// The questions spaced repetition says are due, most overdue first.
+    Review,
+}
+
 /// What the learner chose on the start screen.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct QuizSettings {
@@ -15,6 +26,12 @@ pub struct QuizSettings {
     pub topics: Vec<String>,
     /// How many questions; fewer when the topics hold fewer.
     pub count: usize,
+    #[serde(default, skip_serializing_if = "is_practice")]
+    pub mode: QuizMode,
+}
+
+fn is_practice(mode: &QuizMode) -> bool {
+    *mode == QuizMode::Practice
 }
 
 impl QuizSettings {
@@ -24,6 +41,15 @@ impl QuizSettings {
         QuizSettings {
             topics: Vec::new(),
             count,
+            mode: QuizMode::Practice,
+        }
+    }
+
+    pub fn topics(topics: Vec<String>, count: usize) -> Self {
+        QuizSettings {
+            topics,
+            count,
+            mode: QuizMode::Practice,
         }
     }
 
@@ -106,6 +132,23 @@ fn layout(rng: &mut ChaCha8Rng, kind: &QuestionKind) -> (Vec<usize>, Vec<Vec<usi
         | QuestionKind::Numeric { .. }
         | QuestionKind::ShortText { .. } => (Vec::new(), Vec::new()),
     }
+}
+
+/// Lay out the given questions in the given order (a review keeps its most-overdue-first
+/// order); the seed shuffles only their choices. Ids the bank lacks are skipped.
+pub fn lay_out(bank: &Bank, ids: &[String], seed: &Seed) -> Vec<QuizItem> {
+    let mut rng = ChaCha8Rng::seed_from_u64(seed.value());
+    ids.iter()
+        .filter_map(|id| bank.question(id))
+        .map(|question| {
+            let (order, blank_orders) = layout(&mut rng, &question.kind);
+            QuizItem {
+                question: question.id.clone(),
+                order,
+                blank_orders,
+            }
+        })
+        .collect()
 }
 
 /// Draw a quiz. The result depends only on the bank's questions (ids, order and lists), the

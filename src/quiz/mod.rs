@@ -13,7 +13,7 @@ mod session;
 pub mod text_match;
 
 pub use draft::{Draft, blank_is_typed, toggle};
-pub use draw::{QuizItem, QuizSettings, draw};
+pub use draw::{QuizItem, QuizMode, QuizSettings, draw, lay_out};
 pub use response::{Response, parse_number};
 pub use scoring::{Credit, score};
 pub use seed::Seed;

@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::draw::{QuizItem, QuizSettings, draw};
+use super::draw::{QuizItem, QuizMode, QuizSettings, draw, lay_out};
 use super::response::Response;
 use super::scoring::{Credit, score};
 use super::seed::Seed;
@@ -135,6 +135,32 @@ impl QuizSession {
         now: u64,
     ) -> Result<Self, SessionError> {
         let items = draw(bank, &settings, &seed);
+        Self::with_items(bank, settings, seed, items, now)
+    }
+
+    /// A review of the given questions, in the given order (most overdue first).
+    pub fn start_review(
+        bank: &Bank,
+        due: &[String],
+        seed: Seed,
+        now: u64,
+    ) -> Result<Self, SessionError> {
+        let items = lay_out(bank, due, &seed);
+        let settings = QuizSettings {
+            topics: Vec::new(),
+            count: items.len(),
+            mode: QuizMode::Review,
+        };
+        Self::with_items(bank, settings, seed, items, now)
+    }
+
+    fn with_items(
+        bank: &Bank,
+        settings: QuizSettings,
+        seed: Seed,
+        items: Vec<QuizItem>,
+        now: u64,
+    ) -> Result<Self, SessionError> {
         if items.is_empty() {
             return Err(SessionError::NoQuestions);
         }

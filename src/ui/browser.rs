@@ -6,8 +6,31 @@ use wasm_bindgen_futures::JsFuture;
 
 use crate::quiz::Seed;
 
+/// A storage setting that moves the app's clock forward by this many days: a testing aid
+/// (the browser tests use it to see reviews fall due), harmless if a learner sets it.
+pub const CLOCK_OFFSET_KEY: &str = "accord/clock-offset-days";
+
+/// The time, in ms since the epoch, as the app sees it (the real clock plus any offset).
 pub fn now_ms() -> u64 {
-    js_sys::Date::now() as u64
+    let offset_days = window()
+        .local_storage()
+        .ok()
+        .flatten()
+        .and_then(|s| s.get_item(CLOCK_OFFSET_KEY).ok().flatten())
+        .and_then(|v| v.parse::<f64>().ok())
+        .filter(|d| d.is_finite())
+        .unwrap_or(0.0);
+    (js_sys::Date::now() + offset_days * 86_400_000.0) as u64
+}
+
+/// The last millisecond of the learner's local day containing `now`.
+pub fn end_of_day(now: u64) -> u64 {
+    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(now as f64));
+    date.set_hours(23);
+    date.set_minutes(59);
+    date.set_seconds(59);
+    date.set_milliseconds(999);
+    date.get_time() as u64
 }
 
 /// Random bits for a fresh seed; not for anything secret.

@@ -7,12 +7,13 @@ use super::browser::confirm;
 use super::feedback::Feedback;
 use super::state::{AppState, NEXT_BUTTON, QUESTION_HEADING};
 use crate::bank::QuestionKind;
-use crate::quiz::Phase;
+use crate::quiz::{Phase, QuizMode};
 
 #[component]
 pub fn QuizScreen(app: AppState) -> impl IntoView {
     // Re-render the card only when the question or its phase changes, not on every keystroke.
     let position = Memo::new(move |_| app.session().map(|s| (s.current, s.items.len(), s.phase())));
+    let mode = Memo::new(move |_| app.session().map(|s| s.settings.mode).unwrap_or_default());
     let leave = move |_| {
         if confirm("Leave this quiz? The answers you gave still count in your progress.") {
             app.quit();
@@ -22,7 +23,9 @@ pub fn QuizScreen(app: AppState) -> impl IntoView {
         <section class="quiz" aria-labelledby=QUESTION_HEADING>
             {move || position.get().map(|(current, total, _)| view! {
                 <div class="quiz-bar">
-                    <p class="counter">{format!("Question {} of {total}", (current + 1).min(total))}</p>
+                    <p class="counter">{format!("{} {} of {total}",
+                        if mode.get() == QuizMode::Review { "Review" } else { "Question" },
+                        (current + 1).min(total))}</p>
                     <progress max=total.to_string() value=current.to_string() aria-hidden="true"></progress>
                     <button type="button" class="quiet" on:click=leave>"Leave quiz"</button>
                 </div>

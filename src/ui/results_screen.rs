@@ -6,8 +6,8 @@ use leptos::prelude::*;
 use super::browser::share_link;
 use super::feedback::Sources;
 use super::state::{AppState, RESULTS_HEADING};
+use crate::quiz::Outcome;
 use crate::quiz::describe::{given_answer, right_answer};
-use crate::quiz::{Outcome, QuizSettings};
 
 fn points(thousandths: u32) -> String {
     let whole = thousandths / 1000;
@@ -50,10 +50,7 @@ pub fn ResultsScreen(app: AppState) -> impl IntoView {
     let count = session.items.len();
     let link = share_link(&session.seed, count, &session.settings.topics, &bank_path);
     let again = {
-        let settings = QuizSettings {
-            topics: session.settings.topics.clone(),
-            count: session.settings.count,
-        };
+        let settings = session.settings.clone();
         let seed = session.seed.clone();
         move |_| app.start(settings.clone(), seed.clone())
     };

@@ -66,10 +66,10 @@ pub fn StartScreen(app: AppState) -> impl IntoView {
         let chosen = selected.get_untracked();
         let every = all_for_select.with_value(|all| all.iter().all(|id| chosen.contains(id)));
         let n = count.get_untracked();
-        let settings = QuizSettings {
-            topics: if every { Vec::new() } else { chosen },
-            count: if n == 0 { usize::MAX } else { n },
-        };
+        let settings = QuizSettings::topics(
+            if every { Vec::new() } else { chosen },
+            if n == 0 { usize::MAX } else { n },
+        );
         let seed = match (&link_seed, use_link_seed.get_untracked()) {
             (Some(seed), true) => seed.clone(),
             _ => app.new_seed(),
@@ -96,6 +96,23 @@ pub fn StartScreen(app: AppState) -> impl IntoView {
             <h1 id=START_HEADING tabindex="-1">{meta.title.clone()}</h1>
             <p class="description">{meta.description.clone()}</p>
             <p class="meta">{format!("{total} questions in {} topics · version {}", topics.len(), meta.version)}</p>
+            <section class="review-box" aria-labelledby="review-heading">
+                <h2 id="review-heading">"Spaced review"</h2>
+                {move || {
+                    let due = app.due_today().len();
+                    view! {
+                        <p id="due-count">{match due {
+                            0 => "Nothing is due today. Questions you answer come back for review just before you would forget them.".to_string(),
+                            1 => "1 question is due today.".to_string(),
+                            n => format!("{n} questions are due today."),
+                        }}</p>
+                        <button type="button" class="primary" id="review-button" prop:disabled=due == 0
+                            on:click=move |_| app.start_review()>
+                            {format!("Review {due} due")}
+                        </button>
+                    }
+                }}
+            </section>
             <form class="setup" on:submit=start>
                 <fieldset class="topics">
                     <legend>"Topics"</legend>

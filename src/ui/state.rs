@@ -3,11 +3,12 @@
 
 use leptos::prelude::*;
 
-use super::browser::{UrlParams, focus_id, now_ms, random_bits};
+use super::browser::{UrlParams, end_of_day, focus_id, now_ms, random_bits};
 use crate::bank::Bank;
 use crate::progress::{Notice, ProgressData, ProgressStore};
 use crate::quiz::describe::right_answer;
 use crate::quiz::{Draft, Outcome, Phase, QuizSession, QuizSettings, Seed};
+use crate::schedule::Scheduler;
 use crate::storage::LocalStore;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -196,6 +197,38 @@ impl AppState {
         let started = self
             .bank
             .with_value(|bank| QuizSession::start(bank, settings, seed, now_ms()));
+        self.begin(started);
+    }
+
+    /// The questions due for review by the end of today, most overdue first (tracked).
+    pub fn due_today(&self) -> Vec<String> {
+        let id = self.bank_id();
+        self.progress.with(|p| {
+            let scheduler = Scheduler::new(p.settings.desired_retention).unwrap_or_default();
+            let Some(progress) = p.bank(&id) else {
+                return Vec::new();
+            };
+            let cards = crate::progress::cards(&progress.reviews, &scheduler);
+            self.bank.with_value(|bank| {
+                crate::progress::due_questions(
+                    &cards,
+                    |q| bank.question(q).is_some(),
+                    end_of_day(now_ms()),
+                )
+            })
+        })
+    }
+
+    /// Start a review of everything due today.
+    pub fn start_review(&self) {
+        let due = self.due_today();
+        let started = self
+            .bank
+            .with_value(|bank| QuizSession::start_review(bank, &due, self.new_seed(), now_ms()));
+        self.begin(started);
+    }
+
+    fn begin(&self, started: Result<QuizSession, crate::quiz::SessionError>) {
         match started {
             Ok(session) => {
                 let id = self.bank_id();
