@@ -238,3 +238,70 @@ fn two_tabs_answering_at_once_both_keep_their_reviews() {
     assert_eq!(questions, vec!["fa-place", "fa-date"]);
     assert_eq!(data_b, stored, "the saving tab now holds the merged whole");
 }
+
+mod due {
+    use super::T0;
+    use accord::progress::{Review, ReviewLog, cards, due_questions, forecast};
+    use accord::schedule::{DAY_MS, Scheduler};
+
+    fn log(reviews: &[(&str, u64, u16)]) -> ReviewLog {
+        let mut log = ReviewLog::new();
+        for (q, at, credit) in reviews {
+            log.push(Review::new(q, *at, *credit));
+        }
+        log
+    }
+
+    #[test]
+    fn a_right_answer_is_due_after_its_interval_and_a_wrong_one_sooner() {
+        let scheduler = Scheduler::default();
+        let cards = cards(&log(&[("right", T0, 1000), ("wrong", T0, 0)]), &scheduler);
+        assert!(cards["right"].due > cards["wrong"].due);
+        assert_eq!(
+            due_questions(&cards, |_| true, T0 + DAY_MS / 2),
+            Vec::<String>::new()
+        );
+        // A wrong answer comes back the next day; a right one (stability ≈ 2.3 days) later.
+        assert_eq!(due_questions(&cards, |_| true, T0 + DAY_MS), vec!["wrong"]);
+        assert_eq!(
+            due_questions(&cards, |_| true, T0 + 30 * DAY_MS),
+            vec!["wrong", "right"]
+        );
+    }
+
+    #[test]
+    fn questions_the_bank_no_longer_has_are_never_due() {
+        let cards = cards(
+            &log(&[("gone", T0, 0), ("kept", T0, 0)]),
+            &Scheduler::default(),
+        );
+        assert_eq!(
+            due_questions(&cards, |q| q == "kept", T0 + 10 * DAY_MS),
+            vec!["kept"]
+        );
+    }
+
+    #[test]
+    fn later_reviews_replace_earlier_ones_in_the_card() {
+        let scheduler = Scheduler::default();
+        let once = cards(&log(&[("q", T0, 1000)]), &scheduler);
+        let twice = cards(
+            &log(&[("q", T0, 1000), ("q", T0 + 3 * DAY_MS, 1000)]),
+            &scheduler,
+        );
+        assert!(twice["q"].state.stability > once["q"].state.stability);
+        assert_eq!(twice["q"].last_review, T0 + 3 * DAY_MS);
+    }
+
+    #[test]
+    fn the_forecast_counts_reviews_per_day_ahead() {
+        let cards = cards(
+            &log(&[("a", T0, 0), ("b", T0, 0), ("c", T0, 1000)]),
+            &Scheduler::default(),
+        );
+        let days = forecast(&cards, T0, 14);
+        assert_eq!(days.len(), 14);
+        assert_eq!(days.iter().sum::<usize>(), 3);
+        assert_eq!(days[1], 2, "both wrong answers are due a day later");
+    }
+}
