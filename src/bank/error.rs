@@ -11,7 +11,7 @@ pub struct Location {
 }
 
 impl Location {
-    /// The location of byte `offset` in `text`.
+    /// The location of byte `offset` in `text` (scans the text: for one-off messages).
     pub fn at(file: &str, text: &str, offset: usize) -> Self {
         let offset = offset.min(text.len());
         let before = &text[..offset];
@@ -25,6 +25,18 @@ impl Location {
         }
     }
 
+    /// The location of byte `offset`, using a precomputed index of line starts.
+    pub fn indexed(file: &str, text: &str, lines: &LineIndex, offset: usize) -> Self {
+        let offset = offset.min(text.len());
+        let line = lines.starts.partition_point(|&start| start <= offset);
+        let line_start = lines.starts[line - 1];
+        Location {
+            file: file.to_string(),
+            line,
+            column: text[line_start..offset].chars().count() + 1,
+        }
+    }
+
     /// The start of a file, for problems that belong to no particular line.
     pub fn file_start(file: &str) -> Self {
         Location {
@@ -32,6 +44,21 @@ impl Location {
             line: 1,
             column: 1,
         }
+    }
+}
+
+/// Where each line of a text starts, so locating many offsets stays linear.
+#[derive(Debug, Clone)]
+pub struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    pub fn new(text: &str) -> Self {
+        let starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        LineIndex { starts }
     }
 }
 

@@ -2,6 +2,8 @@
 //!
 //! Indices in a `QuestionKind` always point inside their lists; answers are never missing.
 
+use std::collections::HashMap;
+
 use serde::{Deserialize, Serialize};
 
 /// A whole bank: metadata, topics and questions, in the order the files gave them.
@@ -10,6 +12,8 @@ pub struct Bank {
     pub meta: BankMeta,
     pub topics: Vec<Topic>,
     pub questions: Vec<Question>,
+    /// Question id → position in `questions`, built once by `Bank::new`.
+    index: HashMap<String, usize>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -171,8 +175,28 @@ impl QuestionKind {
 }
 
 impl Bank {
+    pub fn new(meta: BankMeta, topics: Vec<Topic>, questions: Vec<Question>) -> Self {
+        let index = questions
+            .iter()
+            .enumerate()
+            .map(|(i, q)| (q.id.clone(), i))
+            .collect();
+        Bank {
+            meta,
+            topics,
+            questions,
+            index,
+        }
+    }
+
+    /// The question with this id. Uses the index, and stays right (if slower) when
+    /// `questions` was edited after the bank was built.
     pub fn question(&self, id: &str) -> Option<&Question> {
-        self.questions.iter().find(|q| q.id == id)
+        let indexed = self.index.get(id).and_then(|&i| self.questions.get(i));
+        match indexed {
+            Some(q) if q.id == id => Some(q),
+            _ => self.questions.iter().find(|q| q.id == id),
+        }
     }
 
     pub fn topic(&self, id: &str) -> Option<&Topic> {

@@ -6,7 +6,7 @@ use std::collections::{BTreeSet, HashMap};
 
 use toml::Spanned;
 
-use super::error::{BankErrors, Location};
+use super::error::{BankErrors, LineIndex, Location};
 use super::facts::FactSheet;
 use super::model::{
     Bank, BankMeta, Blank, ClozePiece, Difficulty, Question, QuestionKind, TextAnswer, Topic,
@@ -28,13 +28,14 @@ pub(super) struct Validator<'f> {
 /// Where we are: a file and (optionally) a question, for locating and prefixing messages.
 struct Here<'a> {
     file: &'a SourceFile,
+    lines: &'a LineIndex,
     question: Option<String>,
     errors: &'a mut BankErrors,
 }
 
 impl Here<'_> {
     fn at(&self, offset: usize) -> Location {
-        Location::at(&self.file.name, &self.file.text, offset)
+        Location::indexed(&self.file.name, &self.file.text, self.lines, offset)
     }
 
     fn err(&mut self, offset: usize, message: impl AsRef<str>) {
@@ -178,8 +179,10 @@ impl<'f> Validator<'f> {
         raw: RawManifest,
         errors: &mut BankErrors,
     ) {
+        let lines = LineIndex::new(&file.text);
         let mut here = Here {
             file,
+            lines: &lines,
             question: None,
             errors,
         };
@@ -254,10 +257,12 @@ impl<'f> Validator<'f> {
         raws: Vec<Spanned<RawQuestion>>,
         errors: &mut BankErrors,
     ) {
+        let lines = LineIndex::new(&file.text);
         for raw in raws {
             let start = raw.span().start;
             let mut here = Here {
                 file,
+                lines: &lines,
                 question: None,
                 errors,
             };
@@ -293,11 +298,7 @@ impl<'f> Validator<'f> {
                 "the bank has no questions",
             );
         }
-        Some(Bank {
-            meta: self.meta?,
-            topics: self.topics,
-            questions: self.questions,
-        })
+        Some(Bank::new(self.meta?, self.topics, self.questions))
     }
 
     fn question(&mut self, here: &mut Here, start: usize, q: RawQuestion) -> Option<Question> {
