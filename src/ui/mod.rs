@@ -5,6 +5,7 @@
 
 mod answer_inputs;
 mod browser;
+mod dashboard;
 mod data_panel;
 mod error_page;
 mod feedback;
@@ -86,6 +87,7 @@ fn Loaded(bank: Bank, url: browser::UrlParams) -> impl IntoView {
             Screen::Start => view! { <start_screen::StartScreen app /> }.into_any(),
             Screen::Quiz => view! { <quiz_screen::QuizScreen app /> }.into_any(),
             Screen::Results => view! { <results_screen::ResultsScreen app /> }.into_any(),
+            Screen::Dashboard => view! { <dashboard::Dashboard app /> }.into_any(),
         }}
     }
 }

@@ -180,6 +180,7 @@ pub fn StartScreen(app: AppState) -> impl IntoView {
             </form>
             <section class="progress-summary" aria-labelledby="progress-heading">
                 <h2 id="progress-heading">"Your progress"</h2>
+                <button type="button" id="dashboard-button" on:click=move |_| app.show_dashboard()>"Open the progress dashboard"</button>
                 {move || {
                     let (seen, right_last, history) = stats();
                     view! {

@@ -16,6 +16,7 @@ pub enum Screen {
     Start,
     Quiz,
     Results,
+    Dashboard,
 }
 
 /// Ids of elements that receive focus as the learner moves through a quiz.
@@ -352,6 +353,11 @@ impl AppState {
         self.draft.set(None);
         self.screen.set(Screen::Start);
         focus_id(START_HEADING);
+    }
+
+    pub fn show_dashboard(&self) {
+        self.screen.set(Screen::Dashboard);
+        focus_id(super::dashboard::DASHBOARD_HEADING);
     }
 
     pub fn show_start(&self) {
