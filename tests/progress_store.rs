@@ -208,3 +208,35 @@ fn finishing_a_quiz_moves_it_into_the_history() {
     assert_eq!(progress.history[0].points, 1000);
     assert_eq!(progress.history[0].finished_at, 120);
 }
+
+#[test]
+fn focus_picks_the_weakest_topics_first() {
+    use accord::progress::{topic_score, weakest_topics};
+    let bank = demo_bank();
+    let mut data = ProgressData::default();
+    // Alpha: both questions right. Beta: one of seven right, the rest unseen.
+    data.record_answer("demo", "a-single", Credit::FULL, 1);
+    data.record_answer("demo", "a-multiple", Credit::FULL, 2);
+    data.record_answer("demo", "b-tf", Credit::FULL, 3);
+    let progress = data.bank("demo");
+    assert_eq!(topic_score(&bank, progress, "alpha"), 1000);
+    assert_eq!(topic_score(&bank, progress, "beta"), 1000 / 7);
+    assert_eq!(weakest_topics(&bank, progress, 1), vec!["beta"]);
+    assert_eq!(
+        weakest_topics(&bank, None, 2),
+        vec!["alpha", "beta"],
+        "ties keep the bank's order"
+    );
+}
+
+#[test]
+fn the_learner_can_extend_or_turn_off_time_limits() {
+    use accord::progress::LearnerSettings;
+    let mut settings = LearnerSettings::default();
+    assert_eq!(settings.effective_limit(Some(600)), Some(600_000));
+    settings.time_extension = 1.5;
+    assert_eq!(settings.effective_limit(Some(600)), Some(900_000));
+    settings.time_limits_off = true;
+    assert_eq!(settings.effective_limit(Some(600)), None);
+    assert_eq!(LearnerSettings::default().effective_limit(None), None);
+}

@@ -166,3 +166,40 @@ fn a_session_survives_a_json_round_trip() {
     assert_eq!(back, quiz);
     assert_eq!(back.check_against(&bank), Ok(()));
 }
+
+#[test]
+fn when_an_exam_runs_out_of_time_the_answers_given_are_kept_and_scored() {
+    let bank = demo_bank();
+    let settings = QuizSettings::topics(vec!["alpha".into()], 2);
+    let mut quiz = QuizSession::start(&bank, settings, seed("exam"), 1_000)
+        .unwrap()
+        .with_deadline(60_000);
+    assert_eq!(quiz.remaining(31_000), Some(30_000));
+    let first = match quiz.items[0].question.as_str() {
+        "a-single" => Response::Choice(0),
+        _ => Response::Choices(vec![0, 1, 2]),
+    };
+    quiz.submit(&bank, first, 10_000).unwrap();
+    quiz.advance(10_001).unwrap();
+    // The second answer comes after the deadline (1 s + 60 s).
+    assert_eq!(
+        quiz.submit(&bank, Response::Choice(0), 61_001),
+        Err(SessionError::TimeUp)
+    );
+    assert!(quiz.is_finished());
+    assert_eq!(quiz.finished_at, Some(61_000));
+    let result = quiz.result(&bank);
+    assert_eq!(
+        (result.points, result.right, result.unanswered),
+        (1000, 1, 1)
+    );
+    assert_eq!(quiz.remaining(70_000), Some(0));
+}
+
+#[test]
+fn a_quiz_without_deadline_never_expires() {
+    let bank = demo_bank();
+    let mut quiz = QuizSession::start(&bank, QuizSettings::all_topics(2), seed("calm"), 0).unwrap();
+    assert!(!quiz.expire(u64::MAX));
+    assert_eq!(quiz.remaining(5), None);
+}

@@ -5,16 +5,20 @@
 
 mod due;
 mod exchange;
+mod focus;
 mod model;
 mod review_log;
 mod schema;
+mod stats;
 mod store;
 
 pub use due::{cards, due_questions, forecast};
 pub use exchange::{ImportError, export, import};
+pub use focus::{topic_score, weakest_topics};
 pub use model::{
     BankProgress, FinishedQuiz, LearnerSettings, MergeSummary, ProgressData, QuestionStats,
 };
 pub use review_log::{Review, ReviewFlags, ReviewLog};
 pub use schema::{CURRENT_SCHEMA, DecodeProblem, decode, encode};
+pub use stats::*;
 pub use store::{BACKUP_PREFIX, KEY_PREFIX, Notice, PROGRESS_KEY, ProgressStore, SaveError};

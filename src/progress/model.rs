@@ -23,6 +23,20 @@ pub struct LearnerSettings {
     pub desired_retention: f64,
     /// Multiplies exam time limits, for learners who need more time (WCAG 2.2.1).
     pub time_extension: f64,
+    /// Exams run without any time limit (WCAG 2.2.1: the learner can turn limits off).
+    #[serde(default)]
+    pub time_limits_off: bool,
+}
+
+impl LearnerSettings {
+    /// An exam's time limit in ms once the learner's settings apply, or none.
+    pub fn effective_limit(&self, limit_secs: Option<u32>) -> Option<u64> {
+        let secs = f64::from(limit_secs?);
+        if self.time_limits_off {
+            return None;
+        }
+        Some((secs * self.time_extension.clamp(1.0, 10.0) * 1000.0) as u64)
+    }
 }
 
 impl Default for LearnerSettings {
@@ -30,6 +44,7 @@ impl Default for LearnerSettings {
         LearnerSettings {
             desired_retention: 0.9,
             time_extension: 1.0,
+            time_limits_off: false,
         }
     }
 }

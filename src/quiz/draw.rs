@@ -17,6 +17,17 @@ pub enum QuizMode {
     Practice,
     /// The questions spaced repetition says are due, most overdue first.
     Review,
+    /// No feedback until the end, optionally against a time limit; speed never scores.
+    Exam,
+    /// Drawn from the learner's weakest topics.
+    Focus,
+}
+
+impl QuizMode {
+    /// Whether each answer's feedback shows right after it (not in an exam).
+    pub fn gives_feedback(self) -> bool {
+        self != QuizMode::Exam
+    }
 }
 
 /// What the learner chose on the start screen.
@@ -28,6 +39,9 @@ pub struct QuizSettings {
     pub count: usize,
     #[serde(default, skip_serializing_if = "is_practice")]
     pub mode: QuizMode,
+    /// An exam's time limit in seconds, before the learner's extension.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub time_limit: Option<u32>,
 }
 
 fn is_practice(mode: &QuizMode) -> bool {
@@ -38,11 +52,7 @@ impl QuizSettings {
     pub const DEFAULT_COUNT: usize = 10;
 
     pub fn all_topics(count: usize) -> Self {
-        QuizSettings {
-            topics: Vec::new(),
-            count,
-            mode: QuizMode::Practice,
-        }
+        Self::topics(Vec::new(), count)
     }
 
     pub fn topics(topics: Vec<String>, count: usize) -> Self {
@@ -50,6 +60,7 @@ impl QuizSettings {
             topics,
             count,
             mode: QuizMode::Practice,
+            time_limit: None,
         }
     }
 

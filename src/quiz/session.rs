@@ -62,6 +62,8 @@ pub enum SessionError {
     ResponseDoesNotFit,
     /// The bank no longer has a question this quiz drew (it was edited since).
     MissingQuestion(String),
+    /// The exam's time ran out before this answer; the earlier answers are scored.
+    TimeUp,
 }
 
 impl std::fmt::Display for SessionError {
@@ -72,6 +74,7 @@ impl std::fmt::Display for SessionError {
             SessionError::AlreadyAnswered => write!(f, "this question is already answered"),
             SessionError::NotAnswered => write!(f, "answer this question first"),
             SessionError::ResponseDoesNotFit => write!(f, "that answer does not fit this question"),
+            SessionError::TimeUp => write!(f, "the time is up; your earlier answers are scored"),
             SessionError::MissingQuestion(id) => {
                 write!(f, "the question bank no longer has question \"{id}\"")
             }
@@ -91,6 +94,9 @@ pub struct QuizSession {
     pub started_at: u64,
     #[serde(default)]
     pub finished_at: Option<u64>,
+    /// When an exam's time runs out (ms since the epoch), the learner's extension included.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deadline: Option<u64>,
 }
 
 /// Score for one topic of a finished (or partly finished) quiz.
@@ -147,9 +153,8 @@ impl QuizSession {
     ) -> Result<Self, SessionError> {
         let items = lay_out(bank, due, &seed);
         let settings = QuizSettings {
-            topics: Vec::new(),
-            count: items.len(),
             mode: QuizMode::Review,
+            ..QuizSettings::all_topics(items.len())
         };
         Self::with_items(bank, settings, seed, items, now)
     }
@@ -173,7 +178,32 @@ impl QuizSession {
             current: 0,
             started_at: now,
             finished_at: None,
+            deadline: None,
         })
+    }
+
+    /// Give the quiz a time limit of `limit_ms` from its start (an exam with its extension).
+    pub fn with_deadline(mut self, limit_ms: u64) -> Self {
+        self.deadline = Some(self.started_at + limit_ms);
+        self
+    }
+
+    /// Milliseconds left before the deadline, if there is one (0 once it has passed).
+    pub fn remaining(&self, now: u64) -> Option<u64> {
+        self.deadline.map(|d| d.saturating_sub(now))
+    }
+
+    /// When the time is up, end the quiz: the answers given so far are kept and scored, the
+    /// rest count as unanswered. Returns whether it ended now.
+    pub fn expire(&mut self, now: u64) -> bool {
+        match self.deadline {
+            Some(deadline) if now >= deadline && !self.is_finished() => {
+                self.current = self.items.len();
+                self.finished_at = Some(deadline);
+                true
+            }
+            _ => false,
+        }
     }
 
     pub fn phase(&self) -> Phase {
@@ -203,6 +233,9 @@ impl QuizSession {
         response: Response,
         now: u64,
     ) -> Result<Credit, SessionError> {
+        if self.expire(now) {
+            return Err(SessionError::TimeUp);
+        }
         let index = match self.phase() {
             Phase::Finished => return Err(SessionError::Finished),
             Phase::Feedback(_) => return Err(SessionError::AlreadyAnswered),

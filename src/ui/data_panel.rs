@@ -1,5 +1,5 @@
-//! The learner's data: export to a file, import (merged, never replacing), and reset after
-//! a confirmation that offers an export first.
+//! The learner's data and settings: export to a file, import (merged, never replacing),
+//! reset after a confirmation that offers an export first; desired retention and exam time.
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -100,5 +100,48 @@ pub fn DataPanel(app: AppState) -> impl IntoView {
             </Show>
             <p class="status" role="status" id="data-status">{move || status.get()}</p>
         </section>
+    }
+}
+
+/// Desired retention for spaced review, and exam time limits (extend or turn off, WCAG 2.2.1).
+#[component]
+pub fn SettingsPanel(app: AppState) -> impl IntoView {
+    let retention = move || app.progress.with(|p| p.settings.desired_retention);
+    let extension = move || app.progress.with(|p| p.settings.time_extension);
+    view! {
+        <details class="settings">
+            <summary>"Settings"</summary>
+            <label for="retention">"Spaced review: remember "</label>
+            <select id="retention" on:change=move |ev| {
+                if let Ok(r) = event_target_value(&ev).parse::<f64>() {
+                    app.update_settings(|s| s.desired_retention = r);
+                }
+            }>
+                {[0.8_f64, 0.85, 0.9, 0.95].into_iter().map(|r| view! {
+                    <option value=r.to_string() selected=move || (retention() - r).abs() < 1e-9>
+                        {format!("{} % of answers{}", (r * 100.0).round(), if r == 0.9 { " (recommended)" } else { "" })}
+                    </option>
+                }).collect_view()}
+            </select>
+            <p class="hint">"Higher means shorter gaps between reviews and more of them."</p>
+            <label for="extension">"Exam time: "</label>
+            <select id="extension" on:change=move |ev| {
+                if let Ok(x) = event_target_value(&ev).parse::<f64>() {
+                    app.update_settings(|s| s.time_extension = x);
+                }
+            }>
+                {[1.0_f64, 1.5, 2.0, 3.0, 10.0].into_iter().map(|x| view! {
+                    <option value=x.to_string() selected=move || (extension() - x).abs() < 1e-9>
+                        {if x == 1.0 { "the set time limit".to_string() } else { format!("{x}× the set time limit") }}
+                    </option>
+                }).collect_view()}
+            </select>
+            <label class="check">
+                <input type="checkbox" id="limits-off"
+                    prop:checked=move || app.progress.with(|p| p.settings.time_limits_off)
+                    on:change=move |ev| { let off = event_target_checked(&ev); app.update_settings(|s| s.time_limits_off = off); } />
+                " Turn off exam time limits"
+            </label>
+        </details>
     }
 }

@@ -3,9 +3,9 @@
 
 use leptos::prelude::*;
 
-use super::data_panel::DataPanel;
+use super::data_panel::{DataPanel, SettingsPanel};
 use super::state::{AppState, START_HEADING};
-use crate::quiz::QuizSettings;
+use crate::quiz::{QuizMode, QuizSettings};
 
 const COUNTS: [usize; 4] = [5, 10, 20, 0];
 
@@ -41,6 +41,8 @@ pub fn StartScreen(app: AppState) -> impl IntoView {
         initial
     });
     let count = RwSignal::new(url.count.unwrap_or(QuizSettings::DEFAULT_COUNT));
+    let mode = RwSignal::new(QuizMode::Practice);
+    let time_limit = RwSignal::new(Some(10 * 60u32));
     let link_seed = url.seed.clone();
     let use_link_seed = RwSignal::new(link_seed.is_some());
 
@@ -66,10 +68,14 @@ pub fn StartScreen(app: AppState) -> impl IntoView {
         let chosen = selected.get_untracked();
         let every = all_for_select.with_value(|all| all.iter().all(|id| chosen.contains(id)));
         let n = count.get_untracked();
-        let settings = QuizSettings::topics(
+        let mut settings = QuizSettings::topics(
             if every { Vec::new() } else { chosen },
             if n == 0 { usize::MAX } else { n },
         );
+        settings.mode = mode.get_untracked();
+        if settings.mode == QuizMode::Exam {
+            settings.time_limit = time_limit.get_untracked();
+        }
         let seed = match (&link_seed, use_link_seed.get_untracked()) {
             (Some(seed), true) => seed.clone(),
             _ => app.new_seed(),
@@ -114,6 +120,45 @@ pub fn StartScreen(app: AppState) -> impl IntoView {
                 }}
             </section>
             <form class="setup" on:submit=start>
+                <fieldset class="mode">
+                    <legend>"Mode"</legend>
+                    {[(QuizMode::Practice, "Practice", "feedback after every answer"),
+                      (QuizMode::Exam, "Exam", "no feedback until the end; optional time limit"),
+                      (QuizMode::Focus, "Focus", "your three weakest topics")]
+                        .into_iter().map(|(m, name, hint)| view! {
+                            <label class="pill">
+                                <input type="radio" name="mode" value=name
+                                    prop:checked=move || mode.get() == m on:change=move |_| mode.set(m) />
+                                <span><strong>{name}</strong>{format!(" · {hint}")}</span>
+                            </label>
+                        }).collect_view()}
+                    <Show when=move || mode.get() == QuizMode::Exam>
+                        <label class="time-limit">"Time limit "
+                            <select id="time-limit" on:change=move |ev| time_limit.set(event_target_value(&ev).parse::<u32>().ok().filter(|s| *s > 0))>
+                                {[(0u32, "none"), (300, "5 minutes"), (600, "10 minutes"), (1200, "20 minutes"), (1800, "30 minutes")]
+                                    .into_iter().map(|(secs, label)| view! {
+                                        <option value=secs.to_string() selected=time_limit.get_untracked() == Some(secs) || (secs == 0 && time_limit.get_untracked().is_none())>{label}</option>
+                                    }).collect_view()}
+                            </select>
+                        </label>
+                        <p class="hint">{move || app.progress.with(|p| {
+                            let s = &p.settings;
+                            if s.time_limits_off { "Time limits are off in your settings.".to_string() }
+                            else if s.time_extension > 1.0 { format!("Your settings give you {}× the time.", s.time_extension) }
+                            else { "You can extend or turn off time limits in Settings below.".to_string() }
+                        })}</p>
+                    </Show>
+                    <Show when=move || mode.get() == QuizMode::Focus>
+                        <p class="hint">{move || {
+                            let id = app.bank_id();
+                            let names = app.progress.with(|p| app.bank.with_value(|bank| {
+                                crate::progress::weakest_topics(bank, p.bank(&id), 3).iter()
+                                    .filter_map(|t| bank.topic(t).map(|t| t.title.clone())).collect::<Vec<_>>()
+                            }));
+                            format!("Your weakest topics now: {}. (The topic choice below does not apply.)", names.join("; "))
+                        }}</p>
+                    </Show>
+                </fieldset>
                 <fieldset class="topics">
                     <legend>"Topics"</legend>
                     <div class="tools">
@@ -196,6 +241,7 @@ pub fn StartScreen(app: AppState) -> impl IntoView {
                         })}
                     }
                 }}
+                <SettingsPanel app />
                 <DataPanel app />
             </section>
         </section>

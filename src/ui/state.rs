@@ -7,7 +7,7 @@ use super::browser::{UrlParams, end_of_day, focus_id, now_ms, random_bits};
 use crate::bank::Bank;
 use crate::progress::{Notice, ProgressData, ProgressStore};
 use crate::quiz::describe::right_answer;
-use crate::quiz::{Draft, Outcome, Phase, QuizSession, QuizSettings, Seed};
+use crate::quiz::{Draft, Outcome, Phase, QuizMode, QuizSession, QuizSettings, Seed};
 use crate::schedule::Scheduler;
 use crate::storage::LocalStore;
 
@@ -25,6 +25,8 @@ pub const NEXT_BUTTON: &str = "next-button";
 pub const RESULTS_HEADING: &str = "results-heading";
 pub const START_HEADING: &str = "start-heading";
 pub const ANSWER_INPUT: &str = "answer-input";
+/// How many of the weakest topics a focus quiz draws from.
+const FOCUS_TOPICS: usize = 3;
 
 #[derive(Clone, Copy)]
 pub struct AppState {
@@ -60,6 +62,12 @@ impl AppState {
                 "Your quiz in progress could not be resumed because {why}; the question bank was changed. Your per-question counts are kept."
             ));
             progress.active = None;
+        }
+        let now = now_ms();
+        if let Some(active) = &mut data.bank_mut(&bank.meta.id).active
+            && active.expire(now)
+        {
+            messages.push("The time for your exam ran out while you were away; the answers you gave have been scored and are in your history.".to_string());
         }
         data.archive_active(&bank);
         let resuming = data.bank(&bank.meta.id).is_some_and(|p| p.active.is_some());
@@ -195,10 +203,59 @@ impl AppState {
     }
 
     pub fn start(&self, settings: QuizSettings, seed: Seed) {
-        let started = self
-            .bank
-            .with_value(|bank| QuizSession::start(bank, settings, seed, now_ms()));
+        let mut settings = settings;
+        let id = self.bank_id();
+        if settings.mode == QuizMode::Focus {
+            settings.topics = self.progress.with_untracked(|p| {
+                self.bank.with_value(|bank| {
+                    crate::progress::weakest_topics(bank, p.bank(&id), FOCUS_TOPICS)
+                })
+            });
+        }
+        let limit = self
+            .progress
+            .with_untracked(|p| p.settings.effective_limit(settings.time_limit));
+        let started = self.bank.with_value(|bank| {
+            QuizSession::start(bank, settings, seed, now_ms()).map(|s| match limit {
+                Some(ms) => s.with_deadline(ms),
+                None => s,
+            })
+        });
         self.begin(started);
+    }
+
+    /// The exam's time ran out: keep and score what was answered, and show the results.
+    pub fn time_up(&self) {
+        let Some(mut session) = self.session_untracked() else {
+            return;
+        };
+        if session.expire(now_ms()) {
+            self.time_up_with(session);
+        }
+    }
+
+    fn time_up_with(&self, session: QuizSession) {
+        self.finish(session);
+        self.announcement
+            .set("Time is up. The answers you gave have been scored.".to_string());
+    }
+
+    fn finish(&self, session: QuizSession) {
+        let id = self.bank_id();
+        self.progress.update(|p| {
+            p.bank_mut(&id).active = Some(session.clone());
+            self.bank.with_value(|bank| p.archive_active(bank));
+        });
+        self.save();
+        self.finished.set(Some(session));
+        self.screen.set(Screen::Results);
+        focus_id(RESULTS_HEADING);
+    }
+
+    /// Change the learner's settings and save them.
+    pub fn update_settings(&self, change: impl FnOnce(&mut crate::progress::LearnerSettings)) {
+        self.progress.update(|p| change(&mut p.settings));
+        self.save();
     }
 
     /// The questions due for review by the end of today, most overdue first (tracked).
@@ -292,18 +349,27 @@ impl AppState {
         });
         match outcome {
             None => {}
+            // The time ran out just before this answer.
+            Some(Err(_)) if session.is_finished() => self.time_up_with(session),
             Some(Err(why)) => {
                 self.draft_error.set(Some(why.clone()));
                 self.announcement.set(why);
             }
             Some(Ok((question_id, credit, answer))) => {
                 let id = self.bank_id();
+                let feedback = session.settings.mode.gives_feedback();
                 self.progress.update(|p| {
                     p.record_answer(&id, &question_id, credit, now);
                     p.bank_mut(&id).active = Some(session);
                 });
                 self.save();
                 self.draft_error.set(None);
+                if !feedback {
+                    // An exam shows nothing until the end: straight on to the next question.
+                    self.next();
+                    self.announcement.set("Answer saved.".to_string());
+                    return;
+                }
                 let verdict = match Outcome::of(credit) {
                     Outcome::Right => "Right.".to_string(),
                     Outcome::Partial => format!(
@@ -325,24 +391,17 @@ impl AppState {
         if session.advance(now_ms()).is_err() {
             return;
         }
-        let id = self.bank_id();
-        let finished = session.is_finished();
-        self.progress.update(|p| {
-            p.bank_mut(&id).active = Some(session.clone());
-            if finished {
-                self.bank.with_value(|bank| p.archive_active(bank));
-            }
-        });
-        self.save();
         self.announcement.set(String::new());
-        if finished {
-            self.finished.set(Some(session));
-            self.screen.set(Screen::Results);
-            focus_id(RESULTS_HEADING);
-        } else {
-            self.reset_draft();
-            self.focus_question();
+        if session.is_finished() {
+            self.finish(session);
+            return;
         }
+        let id = self.bank_id();
+        self.progress
+            .update(|p| p.bank_mut(&id).active = Some(session));
+        self.save();
+        self.reset_draft();
+        self.focus_question();
     }
 
     /// Leave the quiz in progress; the answers already given stay in the question counts.

@@ -1,0 +1,372 @@
+//! The numbers behind the progress dashboard: accuracy over time, mastery per topic, the
+//! streak, the review forecast and per-question history, all derived from the review log.
+//!
+//! Pure functions over plain values: the time (`now`, ms) and the learner's UTC offset come in;
+//! nothing here reads the clock or knows about the browser.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use super::due::{cards, forecast};
+use super::review_log::{Review, ReviewLog};
+use crate::bank::Bank;
+use crate::quiz::{Credit, Outcome};
+use crate::schedule::{DAY_MS, Scheduler};
+
+/// The longest span, in days, that the accuracy chart shows day by day; longer spans go by week.
+pub const DAILY_SPAN_DAYS: i64 = 30;
+
+/// How many days ahead the review forecast looks.
+pub const FORECAST_DAYS: usize = 14;
+
+/// The learner's day containing `at`: whole days since 1970-01-01 in local time, where local
+/// time is UTC plus `utc_offset_minutes` (east positive: +60 for Paris in winter).
+///
+/// One offset is used for every date, so around a daylight-saving change an answer given
+/// within an hour of midnight may count on the neighbouring day.
+pub fn local_day(at: u64, utc_offset_minutes: i32) -> i64 {
+    let local = at as i64 + i64::from(utc_offset_minutes) * 60_000;
+    local.div_euclid(DAY_MS as i64)
+}
+
+/// A calendar date, from a day number of [`local_day`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Date {
+    pub year: i32,
+    /// 1..=12.
+    pub month: u32,
+    /// 1..=31.
+    pub day: u32,
+}
+
+impl Date {
+    /// The date of day number `day` (days since 1970-01-01), in the proleptic Gregorian calendar
+    /// (Howard Hinnant's `civil_from_days`).
+    pub fn from_day(day: i64) -> Date {
+        let z = day + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z.rem_euclid(146_097);
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let d = doy - (153 * mp + 2) / 5 + 1;
+        let m = if mp < 10 { mp + 3 } else { mp - 9 };
+        let y = yoe + era * 400 + i64::from(m <= 2);
+        Date {
+            year: y as i32,
+            month: m as u32,
+            day: d as u32,
+        }
+    }
+
+    /// "12 Mar": short enough for a chart axis.
+    pub fn short(&self) -> String {
+        const MONTHS: [&str; 12] = [
+            "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+        ];
+        format!("{} {}", self.day, MONTHS[(self.month as usize - 1) % 12])
+    }
+}
+
+impl std::fmt::Display for Date {
+    /// ISO 8601: `2025-03-12`.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+/// `at` as local date and time, `2025-03-12 14:05`.
+pub fn local_date_time(at: u64, utc_offset_minutes: i32) -> String {
+    let day = local_day(at, utc_offset_minutes);
+    let local = at as i64 + i64::from(utc_offset_minutes) * 60_000;
+    let minutes = local.rem_euclid(DAY_MS as i64) / 60_000;
+    format!(
+        "{} {:02}:{:02}",
+        Date::from_day(day),
+        minutes / 60,
+        minutes % 60
+    )
+}
+
+/// How an answer went, from its credit in thousandths.
+pub fn outcome_of(credit: u16) -> Outcome {
+    Outcome::of(Credit::from_thousandths(credit))
+}
+
+/// Answers in one stretch of days of the accuracy chart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AccuracyBucket {
+    /// The stretch's first local day (see [`local_day`]).
+    pub first_day: i64,
+    pub answers: u32,
+    /// Answers with full credit.
+    pub right: u32,
+}
+
+impl AccuracyBucket {
+    /// The share of full-credit answers as a whole percentage (rounded to nearest), or
+    /// `None` when there were no answers.
+    pub fn percent(&self) -> Option<u32> {
+        (self.answers > 0).then(|| (self.right * 200 + self.answers) / (self.answers * 2))
+    }
+}
+
+/// Accuracy over time: the share of full-credit answers per day, or per week when the log
+/// spans more than [`DAILY_SPAN_DAYS`] days.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct AccuracySeries {
+    /// 1 (per day) or 7 (per week).
+    pub bucket_days: u32,
+    /// Oldest first and contiguous, the last ending today; buckets without answers are kept
+    /// (with `answers == 0`) so that the x axis is time.
+    pub buckets: Vec<AccuracyBucket>,
+}
+
+/// The accuracy series of a log at `now`, over the whole span from the first answer to today.
+///
+/// Spans of up to [`DAILY_SPAN_DAYS`] days go day by day; longer spans go by week, the last
+/// week ending today. Answers dated after today (a clock moved back) are left out.
+pub fn accuracy_series(log: &ReviewLog, now: u64, utc_offset_minutes: i32) -> AccuracySeries {
+    let today = local_day(now, utc_offset_minutes);
+    let days: Vec<(i64, bool)> = log
+        .iter()
+        .map(|r| (local_day(r.at, utc_offset_minutes), r.credit >= 1000))
+        .filter(|&(day, _)| day <= today)
+        .collect();
+    let Some(first) = days.iter().map(|&(day, _)| day).min() else {
+        return AccuracySeries::default();
+    };
+    let span = today - first + 1;
+    let width: i64 = if span <= DAILY_SPAN_DAYS { 1 } else { 7 };
+    // Bucket k (0 = oldest) covers days start + k·width .. start + (k+1)·width - 1.
+    let count = (span + width - 1) / width;
+    let start = today - count * width + 1;
+    let mut buckets: Vec<AccuracyBucket> = (0..count)
+        .map(|k| AccuracyBucket {
+            first_day: start + k * width,
+            answers: 0,
+            right: 0,
+        })
+        .collect();
+    for (day, right) in days {
+        let bucket = &mut buckets[((day - start) / width) as usize];
+        bucket.answers += 1;
+        bucket.right += u32::from(right);
+    }
+    AccuracySeries {
+        bucket_days: width as u32,
+        buckets,
+    }
+}
+
+/// Consecutive local days with at least one answer.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Streak {
+    pub days: u32,
+    /// Whether today already has an answer (otherwise the streak, if any, ended yesterday and
+    /// is kept alive by answering today).
+    pub includes_today: bool,
+}
+
+/// The current streak at `now`: the run of consecutive local days with at least one answer
+/// that ends today, or yesterday when today has no answer yet. Zero when neither has one.
+pub fn streak(log: &ReviewLog, now: u64, utc_offset_minutes: i32) -> Streak {
+    let days: BTreeSet<i64> = log
+        .iter()
+        .map(|r| local_day(r.at, utc_offset_minutes))
+        .collect();
+    let today = local_day(now, utc_offset_minutes);
+    let includes_today = days.contains(&today);
+    let mut day = if includes_today { today } else { today - 1 };
+    let mut count = 0;
+    while days.contains(&day) {
+        count += 1;
+        day -= 1;
+    }
+    Streak {
+        days: count,
+        includes_today,
+    }
+}
+
+/// One topic's mastery: how its questions' latest answers went.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TopicMastery {
+    pub topic: String,
+    pub title: String,
+    /// Questions in the topic (answered or not).
+    pub questions: u32,
+    /// Questions whose latest answer had full credit.
+    pub right: u32,
+    /// Questions whose latest answer had partial credit.
+    pub partial: u32,
+    /// Questions whose latest answer had no credit.
+    pub wrong: u32,
+}
+
+impl TopicMastery {
+    /// Questions never answered.
+    pub fn unanswered(&self) -> u32 {
+        self.questions - self.right - self.partial - self.wrong
+    }
+
+    /// Mastery: the share of the topic's questions whose latest answer was fully right, as a
+    /// whole percentage (rounded to nearest); 0 for a topic without questions.
+    pub fn percent(&self) -> u32 {
+        if self.questions == 0 {
+            0
+        } else {
+            (self.right * 200 + self.questions) / (self.questions * 2)
+        }
+    }
+}
+
+/// Mastery per topic of the bank, in the bank's topic order: for each topic, how many of its
+/// questions were last answered right, partly right and wrong. Reviews of questions the bank
+/// no longer has are ignored.
+pub fn mastery_by_topic(bank: &Bank, log: &ReviewLog) -> Vec<TopicMastery> {
+    let latest: BTreeMap<&str, u16> = log
+        .by_question()
+        .into_iter()
+        .filter_map(|(id, reviews)| Some((id, reviews.last()?.credit)))
+        .collect();
+    bank.topics
+        .iter()
+        .map(|topic| {
+            let mut mastery = TopicMastery {
+                topic: topic.id.clone(),
+                title: topic.title.clone(),
+                questions: 0,
+                right: 0,
+                partial: 0,
+                wrong: 0,
+            };
+            for question in bank.questions.iter().filter(|q| q.topic == topic.id) {
+                mastery.questions += 1;
+                match latest.get(question.id.as_str()).map(|&c| outcome_of(c)) {
+                    Some(Outcome::Right) => mastery.right += 1,
+                    Some(Outcome::Partial) => mastery.partial += 1,
+                    Some(Outcome::Wrong) => mastery.wrong += 1,
+                    None => {}
+                }
+            }
+            mastery
+        })
+        .collect()
+}
+
+/// How many reviews fall due on each of the next `days` days (day 0 is the next 24 hours and
+/// includes everything overdue), for questions the bank still has.
+pub fn due_forecast(
+    log: &ReviewLog,
+    scheduler: &Scheduler,
+    exists: impl Fn(&str) -> bool,
+    now: u64,
+    days: usize,
+) -> Vec<usize> {
+    let mut all = cards(log, scheduler);
+    all.retain(|id, _| exists(id));
+    forecast(&all, now, days)
+}
+
+/// One answer in a question's history.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HistoryEntry {
+    /// ms since the Unix epoch.
+    pub at: u64,
+    /// Credit in thousandths.
+    pub credit: u16,
+}
+
+impl HistoryEntry {
+    pub fn outcome(&self) -> Outcome {
+        outcome_of(self.credit)
+    }
+}
+
+/// Every answer to one question, newest first.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QuestionHistory {
+    pub question: String,
+    /// The question's prompt, or `None` when the bank no longer has it.
+    pub prompt: Option<String>,
+    pub reviews: Vec<HistoryEntry>,
+}
+
+impl QuestionHistory {
+    /// The newest answer's time.
+    pub fn last_seen(&self) -> u64 {
+        self.reviews.first().map_or(0, |r| r.at)
+    }
+}
+
+/// Per-question history: every answered question with its answers newest first, the
+/// questions ordered by their newest answer, newest first (ties by question id).
+pub fn question_history(bank: &Bank, log: &ReviewLog) -> Vec<QuestionHistory> {
+    let mut rows: Vec<QuestionHistory> = log
+        .by_question()
+        .into_iter()
+        .map(|(id, reviews)| QuestionHistory {
+            question: id.to_string(),
+            prompt: bank.question(id).map(|q| q.prompt.clone()),
+            reviews: reviews.iter().rev().map(|r| entry(r)).collect(),
+        })
+        .collect();
+    rows.sort_by(|a, b| {
+        b.last_seen()
+            .cmp(&a.last_seen())
+            .then_with(|| a.question.cmp(&b.question))
+    });
+    rows
+}
+
+fn entry(review: &Review) -> HistoryEntry {
+    HistoryEntry {
+        at: review.at,
+        credit: review.credit,
+    }
+}
+
+/// Everything the dashboard shows, computed at once.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DashboardStats {
+    /// Answers in the log.
+    pub answers: usize,
+    pub accuracy: AccuracySeries,
+    pub mastery: Vec<TopicMastery>,
+    pub streak: Streak,
+    /// Reviews due on each of the next [`FORECAST_DAYS`] days.
+    pub forecast: Vec<usize>,
+    pub history: Vec<QuestionHistory>,
+}
+
+impl DashboardStats {
+    /// The dashboard of `bank` from its review log at `now`, days counted in the learner's
+    /// local time (`utc_offset_minutes` east of UTC).
+    pub fn compute(
+        bank: &Bank,
+        log: &ReviewLog,
+        scheduler: &Scheduler,
+        now: u64,
+        utc_offset_minutes: i32,
+    ) -> DashboardStats {
+        DashboardStats {
+            answers: log.len(),
+            accuracy: accuracy_series(log, now, utc_offset_minutes),
+            mastery: mastery_by_topic(bank, log),
+            streak: streak(log, now, utc_offset_minutes),
+            forecast: due_forecast(
+                log,
+                scheduler,
+                |id| bank.question(id).is_some(),
+                now,
+                FORECAST_DAYS,
+            ),
+            history: question_history(bank, log),
+        }
+    }
+
+    /// Nothing answered yet: the dashboard says so instead of drawing empty charts.
+    pub fn is_empty(&self) -> bool {
+        self.answers == 0
+    }
+}
