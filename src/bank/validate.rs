@@ -93,14 +93,13 @@ impl Here<'_> {
             );
             ok = false;
         }
-        let mut seen = BTreeSet::new();
-        let mut out = Vec::with_capacity(n);
+        let mut out: Vec<String> = Vec::with_capacity(n);
         for item in list.get_ref() {
             let text = item.get_ref().trim();
             if text.is_empty() {
                 self.err(item.span().start, format!("`{name}` has an empty entry"));
                 ok = false;
-            } else if !seen.insert(text.to_string()) {
+            } else if out.iter().any(|earlier| earlier == text) {
                 self.err(
                     item.span().start,
                     format!("`{name}` has \"{text}\" twice; entries must be distinct"),

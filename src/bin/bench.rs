@@ -123,6 +123,13 @@ fn main() {
         bytes / 1024,
         ms(parse)
     );
+    let syntax = median_of(11, || {
+        std::hint::black_box(toml::de::DeTable::parse(&questions).expect("valid TOML"));
+    });
+    println!(
+        "  of which TOML syntax alone:                 {:>9.3} ms",
+        ms(syntax)
+    );
 
     // 3. Storage bytes for 100,000 reviews.
     let big = review_log(2_000, 50);

@@ -55,6 +55,8 @@ impl AppState {
         let mut messages: Vec<String> = notices.iter().map(Notice::to_string).collect();
         messages.extend(url.problems.iter().cloned());
 
+        data.bank_mut(&bank.meta.id);
+        let loaded = data.clone();
         // A saved quiz resumes only if the bank still has every question it drew.
         let progress = data.bank_mut(&bank.meta.id);
         if let Some(Err(why)) = progress.active.as_ref().map(|a| a.check_against(&bank)) {
@@ -71,6 +73,9 @@ impl AppState {
         }
         data.archive_active(&bank);
         let resuming = data.bank(&bank.meta.id).is_some_and(|p| p.active.is_some());
+        // Loading changed something (a quiz dropped, expired or archived): write it now, so
+        // its notice is not shown again on the next visit.
+        let changed = data != loaded;
 
         let state = AppState {
             bank: StoredValue::new(bank),
@@ -89,6 +94,9 @@ impl AppState {
             announcement: RwSignal::new(String::new()),
             finished: RwSignal::new(None),
         };
+        if changed {
+            state.save();
+        }
         if resuming {
             state.reset_draft();
             state.focus_question();
