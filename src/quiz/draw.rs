@@ -6,7 +6,7 @@ use rand_chacha::ChaCha8Rng;
 use serde::{Deserialize, Serialize};
 
 use super::seed::Seed;
-use crate::bank::{Bank, Blank, QuestionKind};
+use crate::bank::{Bank, Blank, Question, QuestionKind};
 
 /// How a quiz picks its questions and gives feedback.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -149,17 +149,17 @@ fn layout(rng: &mut ChaCha8Rng, kind: &QuestionKind) -> (Vec<usize>, Vec<Vec<usi
 /// order); the seed shuffles only their choices. Ids the bank lacks are skipped.
 pub fn lay_out(bank: &Bank, ids: &[String], seed: &Seed) -> Vec<QuizItem> {
     let mut rng = ChaCha8Rng::seed_from_u64(seed.value());
-    ids.iter()
-        .filter_map(|id| bank.question(id))
-        .map(|question| {
-            let (order, blank_orders) = layout(&mut rng, &question.kind);
-            QuizItem {
-                question: question.id.clone(),
-                order,
-                blank_orders,
-            }
-        })
-        .collect()
+    let questions = ids.iter().filter_map(|id| bank.question(id));
+    questions.map(|question| item(&mut rng, question)).collect()
+}
+
+fn item(rng: &mut ChaCha8Rng, question: &Question) -> QuizItem {
+    let (order, blank_orders) = layout(rng, &question.kind);
+    QuizItem {
+        question: question.id.clone(),
+        order,
+        blank_orders,
+    }
 }
 
 /// Draw a quiz. The result depends only on the bank's questions (ids, order and lists), the
@@ -173,14 +173,6 @@ pub fn draw(bank: &Bank, settings: &QuizSettings, seed: &Seed) -> Vec<QuizItem> 
     eligible.truncate(settings.count);
     eligible
         .into_iter()
-        .map(|i| {
-            let question = &bank.questions[i];
-            let (order, blank_orders) = layout(&mut rng, &question.kind);
-            QuizItem {
-                question: question.id.clone(),
-                order,
-                blank_orders,
-            }
-        })
+        .map(|i| item(&mut rng, &bank.questions[i]))
         .collect()
 }

@@ -5,15 +5,11 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { test } from 'node:test';
 import { harness, open } from './harness.mjs';
-import { check, heading, pickByKeys } from './keys.mjs';
+import { KBD_RIGHT, check, heading, pickByKeys } from './keys.mjs';
 
 const ctx = harness();
 const KBD = '?bank=fixtures/kbd/index.toml';
-const PLAN = {
-  'Where was the NATO–Russia Founding Act signed?': ['Paris'],
-  'The Founding Act is a treaty ratified by parliaments.': ['False'],
-  'Which states joined NATO on 12 March 1999?': ['Czech Republic', 'Hungary', 'Poland'],
-};
+const PLAN = KBD_RIGHT;
 
 async function answerOne(page) {
   await page.locator('#start-button').click();

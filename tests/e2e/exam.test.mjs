@@ -4,14 +4,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { harness, open } from './harness.mjs';
-import { heading, pickByKeys } from './keys.mjs';
+import { KBD_RIGHT, heading, pickByKeys } from './keys.mjs';
 
 const ctx = harness();
-const PLAN = {
-  'Where was the NATO–Russia Founding Act signed?': ['Paris'],
-  'The Founding Act is a treaty ratified by parliaments.': ['False'],
-  'Which states joined NATO on 12 March 1999?': ['Czech Republic', 'Hungary', 'Poland'],
-};
+const PLAN = KBD_RIGHT;
 
 test('an exam with a time limit ends when the time runs out and scores the answers given', async () => {
   const { context, page, errors } = await open(ctx, '?bank=fixtures/kbd/index.toml&seed=exam');

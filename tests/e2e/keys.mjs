@@ -34,3 +34,10 @@ export async function check(page) {
 }
 
 export const heading = async (page) => (await page.locator('#question-heading').textContent()).trim();
+
+/** The right answers of the kbd fixture bank (tests/e2e/fixtures/kbd), by prompt. */
+export const KBD_RIGHT = {
+  'Where was the NATO–Russia Founding Act signed?': ['Paris'],
+  'The Founding Act is a treaty ratified by parliaments.': ['False'],
+  'Which states joined NATO on 12 March 1999?': ['Czech Republic', 'Hungary', 'Poland'],
+};
