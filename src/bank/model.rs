@@ -49,6 +49,15 @@ impl Difficulty {
         }
     }
 
+    /// The label with a capital, for display: "Easy".
+    pub fn title(self) -> &'static str {
+        match self {
+            Difficulty::Easy => "Easy",
+            Difficulty::Medium => "Medium",
+            Difficulty::Hard => "Hard",
+        }
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             Difficulty::Easy => "easy",

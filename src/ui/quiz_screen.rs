@@ -136,7 +136,7 @@ fn card(app: AppState, phase: Phase, total: usize) -> impl IntoView {
         <form class="card" novalidate on:submit=move |ev| { ev.prevent_default(); app.primary(); }>
             <fieldset prop:disabled=answered aria-describedby="answer-error">
                 <legend>
-                    <span class="question-meta">{format!("{topic} · {}", question.difficulty.label())}</span>
+                    <span class="question-meta">{format!("{topic} · {}", question.difficulty.title())}</span>
                     <h2 id=QUESTION_HEADING tabindex="-1">{question.prompt.clone()}</h2>
                 </legend>
                 <AnswerInputs app question=question.clone() item answered />
@@ -154,7 +154,11 @@ fn card(app: AppState, phase: Phase, total: usize) -> impl IntoView {
                     <button type="submit" class="primary" id="check-button">
                         {if exam { "Save answer and continue" } else { "Check answer" }}
                     </button>
-                    <p class="keys-hint">{keys_hint(&question.kind)}</p>
+                    <p class="keys-hint">{if exam {
+                        "Enter saves your answer and moves on; feedback comes at the end"
+                    } else {
+                        keys_hint(&question.kind)
+                    }}</p>
                 }.into_any()
             }}
         </form>
