@@ -3,7 +3,7 @@
 
 use super::draw::QuizItem;
 use super::response::{Response, parse_number};
-use crate::bank::{Blank, QuestionKind};
+use crate::bank::QuestionKind;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Draft {
@@ -153,11 +153,6 @@ fn sorted(picks: &[usize]) -> Vec<usize> {
     picks.sort_unstable();
     picks.dedup();
     picks
-}
-
-/// Whether a blank of a cloze question is typed (otherwise it is chosen from options).
-pub fn blank_is_typed(blank: &Blank) -> bool {
-    matches!(blank, Blank::Typed(_))
 }
 
 #[cfg(test)]

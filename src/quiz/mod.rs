@@ -12,7 +12,7 @@ mod seed;
 mod session;
 pub mod text_match;
 
-pub use draft::{Draft, blank_is_typed, toggle};
+pub use draft::{Draft, toggle};
 pub use draw::{QuizItem, QuizMode, QuizSettings, draw, lay_out};
 pub use response::{Response, parse_number};
 pub use scoring::{Credit, score};

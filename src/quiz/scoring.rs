@@ -44,10 +44,6 @@ impl Credit {
     pub fn percent(self) -> u16 {
         (self.0 + 5) / 10
     }
-
-    pub fn as_f64(self) -> f64 {
-        f64::from(self.0) / 1000.0
-    }
 }
 
 /// Picks from a list where some entries are right: (right picks − wrong picks) / rights, ≥ 0.

@@ -252,21 +252,10 @@ fn AccuracyChart(series: AccuracySeries) -> impl IntoView {
                 </svg>
                 <figcaption>{caption}</figcaption>
             </figure>
-            <details class="chart-data">
-                <summary>"Show the numbers"</summary>
-                <table>
-                    <thead><tr>
-                        <th scope="col">{if unit == "day" { "Day" } else { "Week" }}</th>
-                        <th scope="col">"Answers"</th>
-                        <th scope="col">"Fully right"</th>
-                    </tr></thead>
-                    <tbody>
-                        {rows.into_iter().map(|(_, p, label, answers)| view! {
-                            <tr><th scope="row">{label}</th><td>{answers}</td><td>{format!("{p} %")}</td></tr>
-                        }).collect_view()}
-                    </tbody>
-                </table>
-            </details>
+            <ChartData
+                headers=vec![if unit == "day" { "Day" } else { "Week" }, "Answers", "Fully right"]
+                rows=rows.into_iter().map(|(_, p, label, answers)| vec![label, answers.to_string(), format!("{p} %")]).collect()
+            />
         </section>
     }
 }
@@ -361,28 +350,13 @@ fn MasteryChart(topics: Vec<TopicMastery>) -> impl IntoView {
                     </span>
                 </figcaption>
             </figure>
-            <details class="chart-data">
-                <summary>"Show the numbers"</summary>
-                <table>
-                    <thead><tr>
-                        <th scope="col">"Topic"</th>
-                        <th scope="col">"Questions"</th>
-                        <th scope="col">"Right"</th>
-                        <th scope="col">"Partly"</th>
-                        <th scope="col">"Wrong"</th>
-                        <th scope="col">"Mastery"</th>
-                    </tr></thead>
-                    <tbody>
-                        {rows.into_iter().map(|t| view! {
-                            <tr>
-                                <th scope="row">{t.title.clone()}</th>
-                                <td>{t.questions}</td><td>{t.right}</td><td>{t.partial}</td><td>{t.wrong}</td>
-                                <td>{format!("{} %", t.percent())}</td>
-                            </tr>
-                        }).collect_view()}
-                    </tbody>
-                </table>
-            </details>
+            <ChartData
+                headers=vec!["Topic", "Questions", "Right", "Partly", "Wrong", "Mastery"]
+                rows=rows.into_iter().map(|t| vec![
+                    t.title.clone(), t.questions.to_string(), t.right.to_string(),
+                    t.partial.to_string(), t.wrong.to_string(), format!("{} %", t.percent()),
+                ]).collect()
+            />
         </section>
     }
 }
@@ -500,17 +474,10 @@ fn ForecastChart(days: Vec<usize>) -> impl IntoView {
                     "Each bar is 24 hours, counted from now; the first also holds everything overdue. Each question comes back just before you would likely forget it."
                 </figcaption>
             </figure>
-            <details class="chart-data">
-                <summary>"Show the numbers"</summary>
-                <table>
-                    <thead><tr><th scope="col">"When"</th><th scope="col">"Reviews due"</th></tr></thead>
-                    <tbody>
-                        {rows.into_iter().enumerate().map(|(i, c)| view! {
-                            <tr><th scope="row">{forecast_day_label(i)}</th><td>{c}</td></tr>
-                        }).collect_view()}
-                    </tbody>
-                </table>
-            </details>
+            <ChartData
+                headers=vec!["When", "Reviews due"]
+                rows=rows.into_iter().enumerate().map(|(i, c)| vec![forecast_day_label(i), c.to_string()]).collect()
+            />
         </section>
     }
 }
@@ -561,5 +528,33 @@ fn HistoryTable(rows: Vec<QuestionHistory>, offset: i32) -> impl IntoView {
                 </tbody>
             </table>
         </section>
+    }
+}
+
+/// A chart's numbers as a table behind "Show the numbers": the first cell of each row is
+/// its header.
+#[component]
+fn ChartData(headers: Vec<&'static str>, rows: Vec<Vec<String>>) -> impl IntoView {
+    view! {
+        <details class="chart-data">
+            <summary>"Show the numbers"</summary>
+            <table>
+                <thead><tr>
+                    {headers.into_iter().map(|h| view! { <th scope="col">{h}</th> }).collect_view()}
+                </tr></thead>
+                <tbody>
+                    {rows.into_iter().map(|row| {
+                        let mut cells = row.into_iter();
+                        let first = cells.next().unwrap_or_default();
+                        view! {
+                            <tr>
+                                <th scope="row">{first}</th>
+                                {cells.map(|c| view! { <td>{c}</td> }).collect_view()}
+                            </tr>
+                        }
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </details>
     }
 }

@@ -115,12 +115,8 @@ impl AppState {
             .with(|p| p.bank(&id).and_then(|b| b.active.clone()))
     }
 
-    /// The quiz in progress, read without tracking (for building a view once).
+    /// The quiz in progress, read without tracking (for actions, and building a view once).
     pub fn session_now(&self) -> Option<QuizSession> {
-        self.session_untracked()
-    }
-
-    fn session_untracked(&self) -> Option<QuizSession> {
         let id = self.bank_id();
         self.progress
             .with_untracked(|p| p.bank(&id).and_then(|b| b.active.clone()))
@@ -196,7 +192,7 @@ impl AppState {
     /// Set the draft for the current question: empty while answering, the given answer after.
     fn reset_draft(&self) {
         self.draft_error.set(None);
-        let Some(session) = self.session_untracked() else {
+        let Some(session) = self.session_now() else {
             self.draft.set(None);
             return;
         };
@@ -234,7 +230,7 @@ impl AppState {
 
     /// The exam's time ran out: keep and score what was answered, and show the results.
     pub fn time_up(&self) {
-        let Some(mut session) = self.session_untracked() else {
+        let Some(mut session) = self.session_now() else {
             return;
         };
         if session.expire(now_ms()) {
@@ -332,7 +328,7 @@ impl AppState {
 
     /// Enter: check the answer, or move on after the feedback.
     pub fn primary(&self) {
-        match self.session_untracked().map(|s| s.phase()) {
+        match self.session_now().map(|s| s.phase()) {
             Some(Phase::Answering(_)) => self.check(),
             Some(Phase::Feedback(_)) => self.next(),
             _ => {}
@@ -340,7 +336,7 @@ impl AppState {
     }
 
     pub fn check(&self) {
-        let Some(mut session) = self.session_untracked() else {
+        let Some(mut session) = self.session_now() else {
             return;
         };
         let now = now_ms();
@@ -393,7 +389,7 @@ impl AppState {
     }
 
     pub fn next(&self) {
-        let Some(mut session) = self.session_untracked() else {
+        let Some(mut session) = self.session_now() else {
             return;
         };
         if session.advance(now_ms()).is_err() {
@@ -434,7 +430,7 @@ impl AppState {
 
     /// A number key on the quiz screen.
     pub fn press_number(&self, n: usize) -> bool {
-        let Some(session) = self.session_untracked() else {
+        let Some(session) = self.session_now() else {
             return false;
         };
         if !matches!(session.phase(), Phase::Answering(_)) {
