@@ -4,6 +4,7 @@
 //! natively, plus a thin Leptos UI (`ui`) that exists only on wasm32.
 
 pub mod bank;
+pub mod calendar;
 pub mod progress;
 pub mod quiz;
 pub mod schedule;

@@ -335,3 +335,49 @@ fn a_value_of_the_wrong_toml_type_is_named() {
         "q/one.toml:64:10: `prompt` must be text in quotes, not an integer",
     );
 }
+
+#[test]
+fn a_review_date_must_be_a_real_date_and_not_in_the_future() {
+    use accord::bank::load_bank_with_on;
+    use accord::calendar::Date;
+    let dated = |date: &str| {
+        with(
+            "difficulty = 1\n",
+            &format!("difficulty = 1\nreviewed = {date}\n"),
+        )
+    };
+    let bank = common::load(
+        &[("index.toml", MANIFEST), ("one.toml", &dated("2026-12-01"))],
+        None,
+    )
+    .unwrap();
+    assert_eq!(
+        bank.question("a-single").unwrap().reviewed,
+        Date::new(2026, 12, 1)
+    );
+    let errors = errors_for(&dated("2026-02-30"));
+    // TOML itself refuses dates that do not exist.
+    assert!(errors[0].contains("invalid date"), "{errors:?}");
+    let errors = errors_for(&dated("\"2026-12-01\""));
+    assert!(errors[0].contains("without quotes"), "{errors:?}");
+    let errors = errors_for(&dated("2026-12-01T10:00:00"));
+    assert!(errors[0].contains("without a time"), "{errors:?}");
+    let files = [
+        ("q/index.toml", MANIFEST.to_string()),
+        ("q/one.toml", dated("2026-12-02")),
+    ];
+    let read = |path: &str| {
+        files
+            .iter()
+            .find(|(p, _)| *p == path)
+            .map(|(_, t)| t.clone())
+            .ok_or_else(|| "missing".to_string())
+    };
+    let errors = load_bank_with_on("q/index.toml", read, None, Date::new(2026, 12, 1)).unwrap_err();
+    assert!(
+        errors
+            .to_string()
+            .contains("`reviewed` 2026-12-02 is in the future (today is 2026-12-01)"),
+        "{errors}"
+    );
+}

@@ -15,7 +15,9 @@ pub use facts::FactSheet;
 pub use model::{
     Bank, BankMeta, Blank, ClozePiece, Difficulty, Question, QuestionKind, TextAnswer, Topic,
 };
-pub use parse::{ListedFile, Manifest, SourceFile, load_bank, load_bank_with};
+pub use parse::{
+    ListedFile, Manifest, SourceFile, load_bank, load_bank_on, load_bank_with, load_bank_with_on,
+};
 
 /// Name of the manifest file at the root of every bank folder.
 pub const MANIFEST: &str = "index.toml";

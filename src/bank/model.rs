@@ -81,6 +81,8 @@ pub struct Question {
     pub sources: Vec<String>,
     pub difficulty: Difficulty,
     pub tags: Vec<String>,
+    /// When the question was last checked against its sources, if the bank says.
+    pub reviewed: Option<crate::calendar::Date>,
     pub kind: QuestionKind,
     /// Where the question starts, as `file:line`, for messages about it.
     pub origin: String,

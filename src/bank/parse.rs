@@ -129,8 +129,19 @@ pub fn load_bank(
     files: Vec<SourceFile>,
     facts: Option<&FactSheet>,
 ) -> Result<Bank, BankErrors> {
+    load_bank_on(manifest, files, facts, None)
+}
+
+/// As [`load_bank`], also refusing review dates after `today`.
+pub fn load_bank_on(
+    manifest: Manifest,
+    files: Vec<SourceFile>,
+    facts: Option<&FactSheet>,
+    today: Option<crate::calendar::Date>,
+) -> Result<Bank, BankErrors> {
     let mut errors = BankErrors::default();
     let mut validator = Validator::new(facts);
+    validator.today = today;
     validator.manifest(&manifest.source, manifest.raw, &mut errors);
     for file in &files {
         match read_file(file, raw::question_file) {
@@ -151,6 +162,16 @@ pub fn load_bank_with(
     manifest_path: &str,
     read: impl Fn(&str) -> Result<String, String>,
     facts: Option<&FactSheet>,
+) -> Result<Bank, BankErrors> {
+    load_bank_with_on(manifest_path, read, facts, None)
+}
+
+/// As [`load_bank_with`], also refusing review dates after `today`.
+pub fn load_bank_with_on(
+    manifest_path: &str,
+    read: impl Fn(&str) -> Result<String, String>,
+    facts: Option<&FactSheet>,
+    today: Option<crate::calendar::Date>,
 ) -> Result<Bank, BankErrors> {
     let text = read(manifest_path).map_err(|why| {
         let mut e = BankErrors::default();
@@ -173,5 +194,5 @@ pub fn load_bank_with(
     if !errors.is_empty() {
         return Err(errors);
     }
-    load_bank(manifest, files, facts)
+    load_bank_on(manifest, files, facts, today)
 }

@@ -7,6 +7,8 @@
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
+use crate::calendar::Date;
+
 pub type Text = Spanned<String>;
 pub type TextList = Spanned<Vec<Text>>;
 
@@ -82,6 +84,8 @@ pub struct RawQuestion {
     pub difficulty: Option<Spanned<i64>>,
     pub tags: Option<TextList>,
     pub errors: Option<TextList>,
+    /// When the question was last checked against its sources.
+    pub reviewed: Option<Spanned<Date>>,
     // Type-specific fields.
     pub choices: Option<TextList>,
     pub answer: Option<Spanned<RawAnswer>>,
@@ -231,6 +235,37 @@ fn number(table: &DeTable, name: &str, problems: &mut Problems) -> Option<Spanne
     Some(Spanned::new(value.span(), number))
 }
 
+/// A calendar date written as a TOML date (`2026-12-01`, no quotes, no time).
+fn date(table: &DeTable, name: &str, problems: &mut Problems) -> Option<Spanned<Date>> {
+    let value = field(table, name)?;
+    let at = value.span().start;
+    let DeValue::Datetime(datetime) = value.get_ref() else {
+        let hint = match value.get_ref() {
+            DeValue::String(_) => " (write it without quotes)",
+            _ => "",
+        };
+        problems.push((at, format!("`{name}` must be a date like 2026-12-01{hint}")));
+        return None;
+    };
+    let date = match (datetime.date, datetime.time, datetime.offset) {
+        (Some(d), None, None) => Date::new(i32::from(d.year), u32::from(d.month), u32::from(d.day)),
+        _ => {
+            problems.push((
+                at,
+                format!("`{name}` must be a date without a time, like 2026-12-01"),
+            ));
+            return None;
+        }
+    };
+    match date {
+        Some(date) => Some(Spanned::new(value.span(), date)),
+        None => {
+            problems.push((at, format!("`{name}` is not a real date")));
+            None
+        }
+    }
+}
+
 fn answer(table: &DeTable, problems: &mut Problems) -> Option<Spanned<RawAnswer>> {
     let value = field(table, "answer")?;
     let answer = match value.get_ref() {
@@ -299,6 +334,7 @@ const QUESTION_FIELDS: &[&str] = &[
     "difficulty",
     "tags",
     "errors",
+    "reviewed",
     "choices",
     "answer",
     "items",
@@ -361,6 +397,7 @@ fn question(table: &DeTable, problems: &mut Problems) -> RawQuestion {
         difficulty: integer(table, "difficulty", problems),
         tags: text_list(table, "tags", problems),
         errors: text_list(table, "errors", problems),
+        reviewed: date(table, "reviewed", problems),
         choices: text_list(table, "choices", problems),
         answer: answer(table, problems),
         items: text_list(table, "items", problems),

@@ -19,6 +19,8 @@ const MAX_TEXT_TYPOS: i64 = 2;
 /// Accumulates a bank across files; problems go into the caller's `BankErrors`.
 pub(super) struct Validator<'f> {
     facts: Option<&'f FactSheet>,
+    /// Review dates after this day are refused (the checker passes today; the app does not).
+    pub(super) today: Option<crate::calendar::Date>,
     meta: Option<BankMeta>,
     topics: Vec<Topic>,
     questions: Vec<Question>,
@@ -165,6 +167,7 @@ impl<'f> Validator<'f> {
     pub(super) fn new(facts: Option<&'f FactSheet>) -> Self {
         Validator {
             facts,
+            today: None,
             meta: None,
             topics: Vec::new(),
             questions: Vec::new(),
@@ -359,6 +362,16 @@ impl<'f> Validator<'f> {
             Some(t) => here.list_items(t, "tags", 0..=20),
         };
 
+        let reviewed = q.reviewed.as_ref().map(|d| *d.get_ref());
+        if let (Some(date), Some(today), Some(raw)) = (reviewed, self.today, &q.reviewed)
+            && date > today
+        {
+            here.err(
+                raw.span().start,
+                format!("`reviewed` {date} is in the future (today is {today})"),
+            );
+        }
+
         let type_name = here.text(&q.kind, "type", start);
         let kind = type_name.and_then(|type_name| {
             let allowed = fields_of(&type_name);
@@ -405,6 +418,7 @@ impl<'f> Validator<'f> {
             sources: sources?,
             difficulty: difficulty?,
             tags: tags?,
+            reviewed,
             kind: kind?,
             origin: {
                 let at = here.at(start);

@@ -7,7 +7,8 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use accord::bank::{Bank, FactSheet, MANIFEST, QuestionKind, load_bank_with};
+use accord::bank::{Bank, FactSheet, MANIFEST, QuestionKind, load_bank_with_on};
+use accord::calendar::LocalTime;
 
 const USAGE: &str = "usage: bank (check | stats) <questions-dir> [--facts <facts.md> | --no-facts]";
 
@@ -44,10 +45,16 @@ fn main() -> ExitCode {
     };
     let dir = dir.trim_end_matches('/');
     let manifest = format!("{dir}/{MANIFEST}");
-    let loaded = load_bank_with(
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_millis() as u64);
+    // A day of slack for time zones: "today" anywhere on Earth is at most UTC+14.
+    let today = LocalTime::new(now, 14 * 60).date();
+    let loaded = load_bank_with_on(
         &manifest,
         |path| std::fs::read_to_string(path).map_err(|e| e.to_string()),
         facts.as_ref(),
+        Some(today),
     );
     let bank = match loaded {
         Ok(bank) => bank,
