@@ -9,6 +9,7 @@ pub mod progress;
 pub mod quiz;
 pub mod schedule;
 pub mod storage;
+pub mod text;
 
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

@@ -3,8 +3,10 @@
 
 mod common;
 
-use accord::bank::{Blank, ClozePiece, Difficulty, FactSheet, QuestionKind};
-use common::{MANIFEST, QUESTIONS, demo_bank, errors_for, load};
+use accord::bank::{Blank, ClozePiece, Difficulty, FactSheet, QuestionKind, QuestionType};
+use common::{
+    MANIFEST, QUESTIONS, demo_bank, errors_for, load, strict_errors_for, strict_manifest,
+};
 
 /// The demo's questions with one question's text replaced, to make one thing wrong.
 fn with(from: &str, to: &str) -> String {
@@ -17,13 +19,23 @@ fn assert_one_error(questions: &str, expected: &str) {
     assert_eq!(errors, vec![expected.to_string()], "full list: {errors:#?}");
 }
 
+/// As `assert_one_error`, in a bank that names a fact sheet.
+fn assert_one_strict_error(questions: &str, expected: &str) {
+    let errors = strict_errors_for(questions);
+    assert_eq!(errors, vec![expected.to_string()], "full list: {errors:#?}");
+}
+
 #[test]
 fn the_demo_bank_loads_with_every_type() {
     let bank = demo_bank();
     assert_eq!(bank.meta.title, "Demo bank");
     assert_eq!(bank.topics.len(), 2);
-    let types: Vec<&str> = bank.questions.iter().map(|q| q.kind.type_name()).collect();
-    assert_eq!(types, QuestionKind::TYPE_NAMES);
+    let types: Vec<QuestionType> = bank
+        .questions
+        .iter()
+        .map(|q| q.kind.question_type())
+        .collect();
+    assert_eq!(types, QuestionType::ALL);
     let single = bank.question("a-single").unwrap();
     assert_eq!(
         single.kind,
@@ -37,7 +49,7 @@ fn the_demo_bank_loads_with_every_type() {
             answer: 0
         }
     );
-    assert_eq!(single.difficulty, Difficulty::Easy);
+    assert_eq!(single.difficulty, Some(Difficulty::Easy));
     assert_eq!(single.origin, "q/one.toml:2");
     let QuestionKind::Cloze { pieces, blanks } = &bank.question("b-cloze").unwrap().kind else {
         panic!("b-cloze is a cloze");
@@ -91,7 +103,7 @@ fn an_unknown_topic_is_refused() {
             "topic = \"alpha\"\ntype = \"multiple\"",
             "topic = \"gamma\"\ntype = \"multiple\"",
         ),
-        "q/one.toml:16:9: question \"a-multiple\": unknown topic \"gamma\"; index.toml declares no such [[topic]]",
+        "q/one.toml:16:9: question \"a-multiple\": unknown topic \"gamma\"; the bank declares no such topic",
     );
 }
 
@@ -107,7 +119,7 @@ fn duplicate_ordering_items_are_refused() {
 fn a_negative_tolerance_is_refused() {
     assert_one_error(
         &with("answer = 2023\n", "answer = 2023\ntolerance = -1\n"),
-        "q/one.toml:66:13: question \"b-num\": tolerance -1 is negative; it must be 0 or more",
+        "q/one.toml:66:13: question \"b-num\": `tolerance` is negative; it must be 0 or more",
     );
 }
 
@@ -115,21 +127,21 @@ fn a_negative_tolerance_is_refused() {
 fn unequal_or_repeated_matching_sides_are_refused() {
     assert_one_error(
         &with("[\"NRC\", \"2002\"]]", "[\"NRC\"]]"),
-        "q/one.toml:54:45: question \"b-match\": each pair needs exactly two non-empty sides, [left, right]; this one has 1",
+        "q/one.toml:54:45: question \"b-match\": each pair needs exactly two sides, [left, right]; this one has 1",
     );
     assert_one_error(
         &with("[\"NRC\", \"2002\"]]", "[\"NRC\", \"1997\"]]"),
-        "q/one.toml:54:53: question \"b-match\": right side \"1997\" appears twice; each side must be distinct",
+        "q/one.toml:54:53: question \"b-match\": `pairs (right side)` has \"1997\" twice; entries must be distinct",
     );
 }
 
 #[test]
-fn a_missing_explanation_or_source_is_refused() {
-    assert_one_error(
+fn a_missing_explanation_or_source_is_refused_in_a_bank_with_a_fact_sheet() {
+    assert_one_strict_error(
         &with("explanation = \"Paris, 27 May 1997.\"\n", ""),
         "q/one.toml:2:1: question \"a-single\": missing `explanation`",
     );
-    assert_one_error(
+    assert_one_strict_error(
         &with("sources = [\"https://example.org/enl\"]", "sources = []"),
         "q/one.toml:23:11: question \"a-multiple\": `sources` has 0 entries; it needs 1 to 10",
     );
@@ -142,7 +154,7 @@ fn a_difficulty_outside_one_to_three_is_refused() {
             "difficulty = 3\n\n[[question]]\nid = \"b-spot\"",
             "difficulty = 4\n\n[[question]]\nid = \"b-spot\"",
         ),
-        "q/one.toml:94:14: question \"b-cloze\": difficulty 4 is outside 1–3",
+        "q/one.toml:94:14: question \"b-cloze\": difficulty 4 is outside 1–3 (1 easy, 2 medium, 3 hard)",
     );
 }
 
@@ -211,7 +223,7 @@ fn an_unsafe_file_path_is_refused() {
     assert!(
         errors
             .to_string()
-            .contains("must be a relative path beside index.toml"),
+            .contains("file \"../secret.toml\" is refused: it must stay inside this folder"),
         "{errors}"
     );
 }
@@ -245,16 +257,25 @@ fn fact_ids_are_checked_against_the_fact_sheet_when_given() {
          **F-END-07** **E-001-03.** https://example.org/fa https://example.org/enl https://example.org/nacc \
          https://example.org/nrc https://example.org/nord https://example.org/end",
     );
+    let strict = strict_manifest();
     assert!(
         load(
-            &[("index.toml", MANIFEST), ("one.toml", QUESTIONS)],
+            &[("index.toml", &strict), ("one.toml", QUESTIONS)],
             Some(&sheet)
         )
         .is_ok()
     );
     let broken = QUESTIONS.replacen("F-FA-02", "F-FA-99", 1);
+    assert!(
+        load(
+            &[("index.toml", MANIFEST), ("one.toml", &broken)],
+            Some(&sheet)
+        )
+        .is_ok(),
+        "a bank that names no fact sheet is never held to one"
+    );
     let errors = load(
-        &[("index.toml", MANIFEST), ("one.toml", &broken)],
+        &[("index.toml", &strict), ("one.toml", &broken)],
         Some(&sheet),
     )
     .unwrap_err();
@@ -290,7 +311,7 @@ fn a_short_text_answer_is_text_with_at_most_two_typos() {
     );
     assert_one_error(
         &with("answer = \"Primakov\"", "answer = 1997"),
-        "q/one.toml:76:10: question \"b-text\": `answer` of a short_text question is a non-empty text",
+        "q/one.toml:76:10: question \"b-text\": `answer` of a short_text question is a text",
     );
 }
 
@@ -314,7 +335,7 @@ fn spot_the_error_needs_a_wrong_part_that_exists_and_an_error_id() {
         ),
         "q/one.toml:102:9: question \"b-spot\": wrong part \"then the USSR,\" is not one of the parts",
     );
-    assert_one_error(
+    assert_one_strict_error(
         &with("errors = [\"E-001-03\"]\n", ""),
         "q/one.toml:96:1: question \"b-spot\": missing `errors`",
     );
@@ -338,7 +359,7 @@ fn a_value_of_the_wrong_toml_type_is_named() {
 
 #[test]
 fn a_review_date_must_be_a_real_date_and_not_in_the_future() {
-    use accord::bank::load_bank_with_on;
+    use accord::bank::{Rules, load_bank_with};
     use accord::calendar::Date;
     let dated = |date: &str| {
         with(
@@ -373,7 +394,15 @@ fn a_review_date_must_be_a_real_date_and_not_in_the_future() {
             .map(|(_, t)| t.clone())
             .ok_or_else(|| "missing".to_string())
     };
-    let errors = load_bank_with_on("q/index.toml", read, None, Date::new(2026, 12, 1)).unwrap_err();
+    let errors = load_bank_with(
+        "q/index.toml",
+        read,
+        Rules {
+            facts: None,
+            today: Date::new(2026, 12, 1),
+        },
+    )
+    .unwrap_err();
     assert!(
         errors
             .to_string()

@@ -1,22 +1,29 @@
 //! Question banks: the TOML format on disk, and the validated types the rest of the app trusts.
 //!
-//! Parsing and validation live here and nowhere else; the app and the `bank` checker share them.
-//! This module knows nothing of quizzes, progress or the browser.
+//! Parsing and validation live here and nowhere else; the app, the checker and the teacher's
+//! page share them. This module knows nothing of quizzes, progress or the browser.
 
+mod check;
 mod error;
 mod facts;
 mod model;
 mod parse;
-mod raw;
-mod validate;
+pub mod path;
+mod question_type;
+pub mod raw;
+mod toml_reader;
 
-pub use error::{BankError, BankErrors, Location};
+pub use check::{QuestionReport, Rules, Validator, look_alike, split_cloze, typeable, valid_id};
+pub use error::{BankError, BankErrors, LineIndex, Location};
 pub use facts::FactSheet;
 pub use model::{
-    Bank, BankMeta, Blank, ClozePiece, Difficulty, Question, QuestionKind, TextAnswer, Topic,
+    Bank, BankMeta, Blank, ClozePiece, Difficulty, Extract, Image, Question, QuestionKind, Source,
+    TextAnswer, Topic, Weight,
 };
-pub use parse::{
-    ListedFile, Manifest, SourceFile, load_bank, load_bank_on, load_bank_with, load_bank_with_on,
+pub use parse::{ListedFile, Manifest, SourceFile, load_bank, load_bank_with};
+pub use question_type::{
+    BLANK_OPTIONS, CHOICES, CLAIM_PARTS, CLOZE_BLANKS, MATCHING_PAIRS, MAX_LIST, MAX_TYPOS,
+    ORDERING_ITEMS, QuestionType,
 };
 
 /// Name of the manifest file at the root of every bank folder.

@@ -6,6 +6,8 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
+use super::question_type::QuestionType;
+
 /// A whole bank: metadata, topics and questions, in the order the files gave them.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Bank {
@@ -23,6 +25,10 @@ pub struct BankMeta {
     pub description: String,
     pub version: String,
     pub language: String,
+    /// The fact sheet the bank's questions cite (`fact_sheet` in the manifest). Only a bank
+    /// that names one is held to the fact-sheet rules: every question cites fact ids and
+    /// sources, and has an explanation and a difficulty.
+    pub fact_sheet: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -72,20 +78,88 @@ pub struct Question {
     pub id: String,
     pub topic: String,
     pub prompt: String,
-    pub explanation: String,
-    /// Fact-sheet ids (`F-FA-02`) the question rests on.
+    /// Why the right answer is right; shown after answering. Optional unless the bank has a
+    /// fact sheet.
+    pub explanation: Option<String>,
+    /// Fact-sheet ids (`F-FA-02`) the question rests on (empty without a fact sheet).
     pub facts: Vec<String>,
     /// Source-article error ids (`E-001-03`), for spot-the-error questions.
     pub errors: Vec<String>,
-    /// Public source URLs.
-    pub sources: Vec<String>,
-    pub difficulty: Difficulty,
+    /// Where the facts come from: links and plain citations.
+    pub sources: Vec<Source>,
+    pub difficulty: Option<Difficulty>,
     pub tags: Vec<String>,
+    /// How many points a fully right answer earns.
+    pub points: Weight,
+    /// A picture shown above the question.
+    pub image: Option<Image>,
+    /// A quoted passage shown above the question.
+    pub extract: Option<Extract>,
     /// When the question was last checked against its sources, if the bank says.
     pub reviewed: Option<crate::calendar::Date>,
     pub kind: QuestionKind,
     /// Where the question starts, as `file:line`, for messages about it.
     pub origin: String,
+}
+
+/// One source of a question: a web page, or a citation in words ("Textbook, p. 12").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Source {
+    /// An `http://` or `https://` address.
+    Link(String),
+    Citation(String),
+}
+
+impl Source {
+    pub fn text(&self) -> &str {
+        match self {
+            Source::Link(text) | Source::Citation(text) => text,
+        }
+    }
+}
+
+/// A picture beside the bank's files, with the text that stands in for it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Image {
+    /// A path relative to the bank's manifest, checked to stay inside the bank's folder.
+    pub file: String,
+    /// What the picture shows, for anyone who cannot see it. Required.
+    pub alt: String,
+    pub caption: Option<String>,
+}
+
+/// A passage quoted from a source, with who said or wrote it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Extract {
+    pub text: String,
+    pub attribution: String,
+}
+
+/// A question's points weight, in thousandths of a point (1 point is 1000).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Weight(u32);
+
+impl Weight {
+    pub const ONE: Weight = Weight(1000);
+    /// The heaviest a question may be: 100 points.
+    pub const MAX: Weight = Weight(100_000);
+
+    /// A weight of `thousandths / 1000` points, if it is above 0 and at most [`Weight::MAX`].
+    pub fn from_thousandths(thousandths: u32) -> Option<Weight> {
+        (1..=Self::MAX.0)
+            .contains(&thousandths)
+            .then_some(Weight(thousandths))
+    }
+
+    pub fn thousandths(self) -> u32 {
+        self.0
+    }
+}
+
+impl Default for Weight {
+    fn default() -> Self {
+        Weight::ONE
+    }
 }
 
 /// An accepted typed answer: the canonical text plus alternatives and a typo allowance.
@@ -156,33 +230,19 @@ pub enum QuestionKind {
 }
 
 impl QuestionKind {
-    /// The name used in bank files.
-    pub fn type_name(&self) -> &'static str {
+    pub fn question_type(&self) -> QuestionType {
         match self {
-            QuestionKind::SingleChoice { .. } => "single",
-            QuestionKind::MultipleSelect { .. } => "multiple",
-            QuestionKind::TrueFalse { .. } => "true_false",
-            QuestionKind::Ordering { .. } => "ordering",
-            QuestionKind::Matching { .. } => "matching",
-            QuestionKind::Numeric { .. } => "numeric",
-            QuestionKind::ShortText { .. } => "short_text",
-            QuestionKind::Cloze { .. } => "cloze",
-            QuestionKind::SpotError { .. } => "spot_error",
+            QuestionKind::SingleChoice { .. } => QuestionType::Single,
+            QuestionKind::MultipleSelect { .. } => QuestionType::Multiple,
+            QuestionKind::TrueFalse { .. } => QuestionType::TrueFalse,
+            QuestionKind::Ordering { .. } => QuestionType::Ordering,
+            QuestionKind::Matching { .. } => QuestionType::Matching,
+            QuestionKind::Numeric { .. } => QuestionType::Numeric,
+            QuestionKind::ShortText { .. } => QuestionType::ShortText,
+            QuestionKind::Cloze { .. } => QuestionType::Cloze,
+            QuestionKind::SpotError { .. } => QuestionType::SpotError,
         }
     }
-
-    /// Every type name, in the order the docs list them.
-    pub const TYPE_NAMES: [&'static str; 9] = [
-        "single",
-        "multiple",
-        "true_false",
-        "ordering",
-        "matching",
-        "numeric",
-        "short_text",
-        "cloze",
-        "spot_error",
-    ];
 }
 
 impl Bank {

@@ -1,125 +1,258 @@
-//! The bank checker: `bank check <dir>` validates every file with the app's own validator,
-//! `bank stats <dir>` counts questions by topic, type and difficulty.
-//!
-//! The fact sheet (`../shared/content/facts.md`, or `--facts <file>`) is used when present.
+//! The `bank` command: check a question bank with the app's own validator, count its
+//! questions, and (with the interchange and results modules) convert, export and analyse.
+//! Run `bank --help` for the commands.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use accord::bank::{Bank, FactSheet, MANIFEST, QuestionKind, load_bank_with_on};
+use accord::bank::{
+    Bank, FactSheet, MANIFEST, Manifest, QuestionType, Rules, SourceFile, load_bank,
+};
 use accord::calendar::LocalTime;
+use accord::text::escape_controls;
 
-const USAGE: &str = "usage: bank (check | stats) <questions-dir> [--facts <facts.md> | --no-facts]";
+const HELP: &str = "\
+bank: check and inspect Accord question banks.
+
+usage:
+  bank check <bank> [--facts <facts.md> | --no-facts]
+      Check every file of a bank with the app's own validator and list every problem as
+      file:line:column: what is wrong. <bank> is the bank's folder or its index.toml.
+      A bank whose index.toml names a fact sheet (fact_sheet = \"…\") is checked against
+      it: fact ids, error ids and source links must be in the sheet. The sheet is looked
+      for at that path, relative to index.toml; --facts gives another path, --no-facts
+      skips the sheet. Other banks are never checked against a fact sheet.
+  bank stats <bank>
+      Count the questions by topic, type and difficulty.
+  bank --help
+      This text.
+
+exit status: 0 when the bank is valid, 1 when it has problems, 2 for a usage error.";
+
+/// Where the fact sheet comes from.
+enum FactsChoice {
+    /// As the manifest says (the default).
+    FromManifest,
+    Given(PathBuf),
+    Skip,
+}
+
+struct Args {
+    command: String,
+    bank: String,
+    facts: FactsChoice,
+}
+
+fn usage_error(message: &str) -> ExitCode {
+    eprintln!("bank: {message}\n\n{HELP}");
+    ExitCode::from(2)
+}
+
+fn parse_args(args: &[String]) -> Result<Args, String> {
+    let mut iter = args.iter();
+    let command = iter.next().ok_or("no command given")?.clone();
+    if !matches!(command.as_str(), "check" | "stats") {
+        return Err(format!("unknown command \"{}\"", escape_controls(&command)));
+    }
+    let mut bank = None;
+    let mut facts = FactsChoice::FromManifest;
+    while let Some(arg) = iter.next() {
+        match arg.as_str() {
+            "--facts" if command == "check" => {
+                let path = iter.next().ok_or("--facts needs a file")?;
+                facts = FactsChoice::Given(PathBuf::from(path));
+            }
+            "--no-facts" if command == "check" => facts = FactsChoice::Skip,
+            option if option.starts_with('-') => {
+                return Err(format!(
+                    "unknown option \"{}\" for {command}",
+                    escape_controls(option)
+                ));
+            }
+            path if bank.is_none() => bank = Some(path.to_string()),
+            extra => {
+                return Err(format!(
+                    "unexpected argument \"{}\"",
+                    escape_controls(extra)
+                ));
+            }
+        }
+    }
+    Ok(Args {
+        command,
+        bank: bank.ok_or("no bank given: name its folder or its index.toml")?,
+        facts,
+    })
+}
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let (Some(command), Some(dir)) = (args.first(), args.get(1)) else {
-        eprintln!("{USAGE}");
-        return ExitCode::from(2);
+    if args.iter().any(|a| a == "--help" || a == "-h") || args.is_empty() {
+        println!("{HELP}");
+        return if args.is_empty() {
+            ExitCode::from(2)
+        } else {
+            ExitCode::SUCCESS
+        };
+    }
+    let args = match parse_args(&args) {
+        Ok(args) => args,
+        Err(message) => return usage_error(&message),
     };
-    let facts_path = match args.get(2).map(String::as_str) {
-        Some("--facts") => match args.get(3) {
-            Some(path) => Some(PathBuf::from(path)),
-            None => {
-                eprintln!("{USAGE}");
-                return ExitCode::from(2);
-            }
-        },
-        Some("--no-facts") => None,
-        Some(_) => {
-            eprintln!("{USAGE}");
-            return ExitCode::from(2);
-        }
-        None => default_fact_sheet(),
-    };
-    let facts = match &facts_path {
-        Some(path) => match std::fs::read_to_string(path) {
-            Ok(text) => Some(FactSheet::parse(&text)),
-            Err(e) => {
-                eprintln!("cannot read the fact sheet {}: {e}", path.display());
-                return ExitCode::from(2);
-            }
-        },
-        None => None,
-    };
-    let dir = dir.trim_end_matches('/');
-    let manifest = format!("{dir}/{MANIFEST}");
-    let now = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_millis() as u64);
-    // A day of slack for time zones: "today" anywhere on Earth is at most UTC+14.
-    let today = LocalTime::new(now, 14 * 60).date();
-    let loaded = load_bank_with_on(
-        &manifest,
-        |path| std::fs::read_to_string(path).map_err(|e| e.to_string()),
-        facts.as_ref(),
-        Some(today),
-    );
-    let bank = match loaded {
-        Ok(bank) => bank,
-        Err(errors) => {
-            eprint!("{errors}");
-            eprintln!("{} problem(s) found.", errors.len());
+    let manifest_path = match manifest_path(&args.bank) {
+        Ok(path) => path,
+        Err(message) => {
+            eprintln!("bank: {message}");
             return ExitCode::FAILURE;
         }
     };
-    match command.as_str() {
+    let (bank, sheet_note) = match load(&manifest_path, &args.facts) {
+        Ok(loaded) => loaded,
+        Err(report) => {
+            eprint!("{report}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match args.command.as_str() {
         "check" => {
-            let checked = match &facts_path {
-                Some(path) => format!("fact and error ids checked against {}", path.display()),
-                None => "no fact sheet found, so fact ids were not checked".to_string(),
-            };
             println!(
-                "{manifest}: OK, {} questions in {} topics ({checked}).",
+                "{}: OK, {} questions in {} topics ({sheet_note}).",
+                manifest_path.display(),
                 bank.questions.len(),
                 bank.topics.len()
             );
-            ExitCode::SUCCESS
         }
-        "stats" => {
-            print!("{}", stats(&bank));
-            ExitCode::SUCCESS
-        }
-        _ => {
-            eprintln!("{USAGE}");
-            ExitCode::from(2)
-        }
+        _ => print!("{}", stats(&bank)),
     }
+    ExitCode::SUCCESS
 }
 
-/// `../shared/content/facts.md` beside the checkout, if it is there.
-fn default_fact_sheet() -> Option<PathBuf> {
-    let candidate = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/content/facts.md");
-    candidate.exists().then_some(candidate)
+/// The manifest of `bank`: the folder's index.toml, or the file itself.
+fn manifest_path(bank: &str) -> Result<PathBuf, String> {
+    let path = Path::new(bank);
+    if path.is_dir() {
+        let manifest = path.join(MANIFEST);
+        if manifest.is_file() {
+            return Ok(manifest);
+        }
+        return Err(format!(
+            "{} has no {MANIFEST}: a bank's folder starts with its manifest",
+            escape_controls(bank)
+        ));
+    }
+    if path.is_file() {
+        if path.file_name().is_some_and(|n| n == MANIFEST) {
+            return Ok(path.to_path_buf());
+        }
+        return Err(format!(
+            "{} is a file, not a bank: give the bank's folder or its {MANIFEST}",
+            escape_controls(bank)
+        ));
+    }
+    Err(format!("{} does not exist", escape_controls(bank)))
+}
+
+/// Load and check the bank; the text on failure lists every problem.
+fn load(manifest_path: &Path, facts: &FactsChoice) -> Result<(Bank, String), String> {
+    let read = |path: &Path| std::fs::read_to_string(path).map_err(|e| e.to_string());
+    let name = manifest_path.to_string_lossy().to_string();
+    let text = read(manifest_path).map_err(|e| format!("{name}: cannot read: {e}\n"))?;
+    let problems = |errors: accord::bank::BankErrors| {
+        format!("{}{} problem(s) found.\n", errors, errors.len())
+    };
+    let manifest = Manifest::parse(SourceFile::new(&name, text)).map_err(problems)?;
+    let sheet_path = match (facts, manifest.fact_sheet()) {
+        (FactsChoice::Skip, _) | (_, None) => None,
+        (FactsChoice::Given(path), Some(_)) => Some(path.clone()),
+        (FactsChoice::FromManifest, Some(named)) => {
+            Some(manifest_path.parent().unwrap_or(Path::new(".")).join(named))
+        }
+    };
+    let sheet = match &sheet_path {
+        Some(path) if path.is_file() => {
+            Some(FactSheet::parse(&read(path).map_err(|e| {
+                format!("cannot read the fact sheet {}: {e}\n", path.display())
+            })?))
+        }
+        _ => None,
+    };
+    let note = match (&sheet_path, &sheet, manifest.fact_sheet()) {
+        (_, _, None) => "the bank names no fact sheet".to_string(),
+        (Some(path), Some(_), _) => {
+            format!(
+                "fact and error ids and links checked against {}",
+                path.display()
+            )
+        }
+        (Some(path), None, _) => format!(
+            "the fact sheet {} was not found, so fact ids were checked for form only",
+            path.display()
+        ),
+        (None, _, _) => "fact sheet skipped (--no-facts)".to_string(),
+    };
+    let listed = manifest.listed_files().map_err(problems)?;
+    let mut files = Vec::new();
+    let mut errors = accord::bank::BankErrors::default();
+    for file in listed {
+        match read(Path::new(&file.path)) {
+            Ok(text) => files.push(SourceFile::new(file.path, text)),
+            Err(why) => errors.push(
+                file.listed_at,
+                format!("cannot read \"{}\": {why}", escape_controls(&file.path)),
+            ),
+        }
+    }
+    if !errors.is_empty() {
+        return Err(problems(errors));
+    }
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_millis() as u64);
+    // "Today" anywhere on Earth is at most UTC+14.
+    let today = LocalTime::new(now, 14 * 60).date();
+    let rules = Rules {
+        facts: sheet.as_ref(),
+        today: Some(today),
+    };
+    let bank = load_bank(manifest, files, rules).map_err(problems)?;
+    Ok((bank, note))
 }
 
 fn stats(bank: &Bank) -> String {
     let n = bank.questions.len();
-    let percent = |k: usize| (k * 100 + n / 2).checked_div(n).unwrap_or(0);
+    let percent = |k: usize| accord::text::percent_of(k as u64, n as u64);
     let mut out = format!("{} — {n} questions\n\nBy topic:\n", bank.meta.title);
     for (topic, count) in bank.topic_counts() {
         out.push_str(&format!("  {:<28} {count:>4}\n", topic.id));
     }
     out.push_str("\nBy type:\n");
-    let mut by_type: BTreeMap<&str, usize> =
-        QuestionKind::TYPE_NAMES.iter().map(|t| (*t, 0)).collect();
+    let mut by_type: BTreeMap<QuestionType, usize> =
+        QuestionType::ALL.iter().map(|t| (*t, 0)).collect();
     for q in &bank.questions {
-        *by_type.entry(q.kind.type_name()).or_default() += 1;
+        *by_type.entry(q.kind.question_type()).or_default() += 1;
     }
-    for name in QuestionKind::TYPE_NAMES {
-        out.push_str(&format!("  {name:<28} {:>4}\n", by_type[name]));
+    for t in QuestionType::ALL {
+        out.push_str(&format!("  {:<28} {:>4}\n", t.name(), by_type[&t]));
     }
     out.push_str("\nBy difficulty:\n");
-    for level in [1u8, 2, 3] {
+    for (level, label) in [
+        (Some(1u8), "easy"),
+        (Some(2), "medium"),
+        (Some(3), "hard"),
+        (None, "not given"),
+    ] {
         let k = bank
             .questions
             .iter()
-            .filter(|q| q.difficulty as u8 == level)
+            .filter(|q| q.difficulty.map(|d| d as u8) == level)
             .count();
-        let label = ["easy", "medium", "hard"][usize::from(level - 1)];
+        if level.is_none() && k == 0 {
+            continue;
+        }
+        let shown = level.map_or("-".to_string(), |l| l.to_string());
         out.push_str(&format!(
-            "  {level} {label:<26} {k:>4}  ({}%)\n",
+            "  {shown} {label:<26} {k:>4}  ({}%)\n",
             percent(k)
         ));
     }
@@ -131,6 +264,14 @@ fn stats(bank: &Bank) -> String {
     out.push_str(&format!(
         "\nSource-article errors used by spot-the-error questions: {}\n",
         errors.len()
+    ));
+    let reviewed = bank
+        .questions
+        .iter()
+        .filter(|q| q.reviewed.is_some())
+        .count();
+    out.push_str(&format!(
+        "Questions with a review date: {reviewed} of {n}\n"
     ));
     out
 }

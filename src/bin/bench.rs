@@ -7,7 +7,7 @@
 
 use std::time::{Duration, Instant};
 
-use accord::bank::load_bank_with;
+use accord::bank::{Rules, load_bank_with};
 use accord::progress::{Review, ReviewLog, cards, due_questions};
 use accord::schedule::{DAY_MS, Scheduler};
 
@@ -113,7 +113,7 @@ fn main() {
                     questions.clone()
                 })
             },
-            None,
+            Rules::default(),
         )
         .expect("the generated bank is valid");
         count = bank.questions.len();

@@ -2,84 +2,7 @@
 //! documented number of typing slips may be forgiven.
 
 use crate::bank::TextAnswer;
-
-/// Lowercase, strip diacritics, drop punctuation, turn dashes and slashes into spaces,
-/// and collapse runs of spaces.
-pub fn normalize(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut pending_space = false;
-    for c in text.chars().flat_map(char::to_lowercase) {
-        if c.is_whitespace() || matches!(c, '-' | '–' | '—' | '/' | '_') {
-            pending_space = !out.is_empty();
-        } else if let Some(folded) = fold(c) {
-            if pending_space {
-                out.push(' ');
-                pending_space = false;
-            }
-            out.push_str(folded);
-        } else if c.is_alphanumeric() {
-            if pending_space {
-                out.push(' ');
-                pending_space = false;
-            }
-            out.push(c);
-        }
-        // Anything else (punctuation, symbols, combining marks) is dropped.
-    }
-    out
-}
-
-/// The base letters of common accented Latin letters.
-fn fold(c: char) -> Option<&'static str> {
-    Some(match c {
-        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => "a",
-        'æ' => "ae",
-        'ç' | 'ć' | 'ĉ' | 'ċ' | 'č' => "c",
-        'ď' | 'đ' => "d",
-        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ĕ' | 'ė' | 'ę' | 'ě' => "e",
-        'ĝ' | 'ğ' | 'ġ' | 'ģ' => "g",
-        'ì' | 'í' | 'î' | 'ï' | 'ĩ' | 'ī' | 'ĭ' | 'į' | 'ı' => "i",
-        'ķ' => "k",
-        'ĺ' | 'ļ' | 'ľ' | 'ŀ' | 'ł' => "l",
-        'ñ' | 'ń' | 'ņ' | 'ň' => "n",
-        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ŏ' | 'ő' => "o",
-        'œ' => "oe",
-        'ŕ' | 'ŗ' | 'ř' => "r",
-        'ś' | 'ŝ' | 'ş' | 'š' | 'ș' => "s",
-        'ß' => "ss",
-        'ţ' | 'ť' | 'ț' => "t",
-        'ù' | 'ú' | 'û' | 'ü' | 'ũ' | 'ū' | 'ŭ' | 'ů' | 'ű' | 'ų' => "u",
-        'ý' | 'ÿ' => "y",
-        'ź' | 'ż' | 'ž' => "z",
-        _ => return None,
-    })
-}
-
-/// Edit distance with adjacent swaps (optimal string alignment), over characters.
-pub fn edit_distance(a: &str, b: &str) -> usize {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    let mut rows = vec![vec![0usize; b.len() + 1]; a.len() + 1];
-    for (i, row) in rows.iter_mut().enumerate() {
-        row[0] = i;
-    }
-    for (j, cell) in rows[0].iter_mut().enumerate() {
-        *cell = j;
-    }
-    for i in 1..=a.len() {
-        for j in 1..=b.len() {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut best = (rows[i - 1][j] + 1)
-                .min(rows[i][j - 1] + 1)
-                .min(rows[i - 1][j - 1] + cost);
-            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                best = best.min(rows[i - 2][j - 2] + 1);
-            }
-            rows[i][j] = best;
-        }
-    }
-    rows[a.len()][b.len()]
-}
+use crate::text::{edit_distance, fold_for_matching as normalize};
 
 /// Whether `typed` matches the canonical answer or an alternative.
 ///
@@ -117,23 +40,6 @@ mod tests {
             accept: accept.iter().map(|s| s.to_string()).collect(),
             typos,
         }
-    }
-
-    #[test]
-    fn normalizing_ignores_case_diacritics_punctuation_and_spacing() {
-        assert_eq!(normalize("  Pratica di Mare! "), "pratica di mare");
-        assert_eq!(normalize("Šiauliai, Łódź"), "siauliai lodz");
-        assert_eq!(normalize("Two-Plus-Four"), "two plus four");
-        assert_eq!(normalize("U.S.   Senate"), "us senate");
-    }
-
-    #[test]
-    fn edit_distance_counts_swaps_as_one() {
-        assert_eq!(edit_distance("primakov", "primakov"), 0);
-        assert_eq!(edit_distance("primakov", "pirmakov"), 1);
-        assert_eq!(edit_distance("primakov", "primakof"), 1);
-        assert_eq!(edit_distance("primakov", "prmakov"), 1);
-        assert_eq!(edit_distance("abc", ""), 3);
     }
 
     #[test]

@@ -21,8 +21,11 @@ pub fn Sources(question: Question) -> impl IntoView {
         <div class="sources">
             <h4>"Sources"</h4>
             <ul>
-                {question.sources.iter().map(|url| view! {
-                    <li><a href=url.clone() target="_blank" rel="noopener noreferrer">{host(url)}</a></li>
+                {question.sources.iter().map(|source| match source {
+                    crate::bank::Source::Link(url) => view! {
+                        <li><a href=url.clone() target="_blank" rel="noopener noreferrer">{host(url)}</a></li>
+                    }.into_any(),
+                    crate::bank::Source::Citation(text) => view! { <li>{text.clone()}</li> }.into_any(),
                 }).collect_view()}
             </ul>
             <p class="facts">{format!("Fact sheet: {}", question.facts.join(", "))}</p>
@@ -45,7 +48,7 @@ pub fn Feedback(question: Question, credit: Credit) -> impl IntoView {
         <div class=class id="feedback">
             <p class="verdict">{verdict}</p>
             <p class="answer"><strong>"Answer: "</strong>{right_answer(&question.kind)}</p>
-            <p class="explanation">{question.explanation.clone()}</p>
+            <p class="explanation">{question.explanation.clone().unwrap_or_default()}</p>
             <Sources question />
         </div>
     }

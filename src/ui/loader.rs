@@ -4,7 +4,7 @@
 use futures::future::join_all;
 
 use super::browser::fetch_text;
-use crate::bank::{Bank, Location, Manifest, SourceFile, load_bank};
+use crate::bank::{Bank, Location, Manifest, Rules, SourceFile, load_bank};
 
 /// The bank, or every problem as `file:line:column: message` lines.
 pub async fn load(manifest_path: &str) -> Result<Bank, Vec<String>> {
@@ -36,5 +36,5 @@ pub async fn load(manifest_path: &str) -> Result<Bank, Vec<String>> {
     if !problems.is_empty() {
         return Err(problems);
     }
-    load_bank(manifest, files, None).map_err(lines)
+    load_bank(manifest, files, Rules::default()).map_err(lines)
 }

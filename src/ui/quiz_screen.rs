@@ -136,7 +136,7 @@ fn card(app: AppState, phase: Phase, total: usize) -> impl IntoView {
         <form class="card" novalidate on:submit=move |ev| { ev.prevent_default(); app.primary(); }>
             <fieldset prop:disabled=answered aria-describedby="answer-error">
                 <legend>
-                    <span class="question-meta">{format!("{topic} · {}", question.difficulty.title())}</span>
+                    <span class="question-meta">{match question.difficulty { Some(d) => format!("{topic} · {}", d.title()), None => topic.clone() }}</span>
                     <h2 id=QUESTION_HEADING tabindex="-1">{question.prompt.clone()}</h2>
                 </legend>
                 <AnswerInputs app question=question.clone() item answered />

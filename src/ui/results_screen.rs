@@ -125,7 +125,7 @@ pub fn ResultsScreen(app: AppState) -> impl IntoView {
                             </dl>
                             <details>
                                 <summary>"Explanation and sources"</summary>
-                                <p>{question.explanation.clone()}</p>
+                                <p>{question.explanation.clone().unwrap_or_default()}</p>
                                 <Sources question />
                             </details>
                         </li>
