@@ -1,10 +1,11 @@
-//! The review log, the migration from schema 1, export and import, and two tabs saving at once.
+//! The review log, the migrations from schemas 1 and 2, the checks of meaning on saved data,
+//! export and import, and two tabs saving at once.
 
 mod common;
 
 use accord::progress::{
-    CURRENT_SCHEMA, ImportError, PROGRESS_KEY, ProgressData, ProgressStore, Review, ReviewFlags,
-    ReviewLog, decode, encode, export, import,
+    BankKey, CURRENT_SCHEMA, DEFAULT_BANK_PATH, ImportError, PROGRESS_KEY, ProfileId, ProgressData,
+    ProgressStore, Review, ReviewFlags, ReviewLog, decode, encode, export, import,
 };
 use accord::quiz::Credit;
 use accord::storage::{KeyValueStore, MemoryStore};
@@ -12,14 +13,22 @@ use accord::storage::{KeyValueStore, MemoryStore};
 /// 2024-01-01 in ms since the epoch.
 const T0: u64 = 1_704_067_200_000;
 
+fn key() -> BankKey {
+    BankKey::new("nato-russia", DEFAULT_BANK_PATH)
+}
+
+fn credit(t: u16) -> Credit {
+    Credit::from_thousandths(t).unwrap()
+}
+
 fn log_of(n: usize, questions: usize) -> ReviewLog {
     let mut log = ReviewLog::new();
     for i in 0..n {
         let at = T0 + (i as u64) * 37_000;
         log.push(Review::new(
-            &format!("question-id-{:04}", i % questions),
+            &format!("question-id-{:06}", i % questions),
             at,
-            (i % 1001) as u16,
+            credit((i % 1001) as u16),
         ));
     }
     log
@@ -35,26 +44,38 @@ fn a_review_log_round_trips_through_json() {
 
 #[test]
 fn a_review_takes_at_most_32_bytes_so_100000_fit_in_localstorage() {
-    // 100,000 reviews of 2,000 questions with 20-character ids.
+    // 100,000 reviews of 2,000 questions with 22-character ids.
     let log = log_of(100_000, 2_000);
     let bytes = serde_json::to_string(&log).unwrap().len();
     let per_review = bytes as f64 / 100_000.0;
-    println!("100,000 reviews: {bytes} bytes, {per_review:.2} bytes per review");
     assert!(per_review <= 32.0, "{per_review} bytes per review");
     // localStorage holds about 5 million UTF-16 units; the log is ASCII, one unit a byte.
     assert!(bytes <= 3_200_000);
 }
 
 #[test]
+fn past_65536_questions_the_log_widens_its_index_instead_of_misattributing() {
+    // One review each of 70,000 questions: a 16-bit index would wrap at 65,536.
+    let log = log_of(70_000, 70_000);
+    let json = serde_json::to_string(&log).unwrap();
+    assert!(json.contains("\"width\":4"), "the wide layout is marked");
+    let back: ReviewLog = serde_json::from_str(&json).unwrap();
+    assert_eq!(back, log, "every review keeps its own question");
+    // Small logs keep the compact layout (and older saves without `width` still read).
+    let small = serde_json::to_string(&log_of(10, 5)).unwrap();
+    assert!(!small.contains("width"));
+}
+
+#[test]
 fn reviews_keep_their_second_credit_and_flags() {
     let mut log = ReviewLog::new();
-    let mut migrated = Review::new("q", T0 + 1_999, 667);
+    let mut migrated = Review::new("q", T0 + 1_999, credit(667));
     migrated.flags = ReviewFlags::MIGRATED;
     log.push(migrated);
     let back: ReviewLog = serde_json::from_str(&serde_json::to_string(&log).unwrap()).unwrap();
     let review = back.iter().next().unwrap();
     assert_eq!(review.at, T0 + 1_000, "kept to the second");
-    assert_eq!(review.credit, 667);
+    assert_eq!(review.credit, credit(667));
     assert!(review.flags.contains(ReviewFlags::MIGRATED));
 }
 
@@ -64,6 +85,8 @@ fn a_damaged_review_log_is_refused_not_misread() {
         r#"{"ids":["a"],"data":"not base64!"}"#,
         r#"{"ids":["a"],"data":"AAAA"}"#, // 3 bytes: a partial record
         r#"{"ids":[],"data":"AAAAAAAAAAA="}"#, // index 0 of an empty id table
+        r#"{"ids":["a"],"width":3,"data":""}"#, // no such layout
+        r#"{"ids":["a"],"data":"AAAAAAAA/wM="}"#, // credit 1023
     ] {
         assert!(serde_json::from_str::<ReviewLog>(bad).is_err(), "{bad}");
     }
@@ -80,65 +103,114 @@ const SCHEMA_1: &str = r#"{"app":"accord","schema":1,"data":{"banks":{"nato-russ
     "questions":{"fa-place":{"seen":3,"right":2,"last_seen":1704067300000,"last_credit":1000},
                  "fa-date":{"seen":1,"right":0,"last_seen":1700000500000,"last_credit":0}}}}}}"#;
 
-#[test]
-fn migrating_from_schema_1_keeps_everything_and_starts_the_review_log() {
-    let data = decode(SCHEMA_1).unwrap();
-    let progress = data.bank("nato-russia").unwrap();
-    // Nothing lost: the quiz in progress, the history and the counts are all there.
-    let active = progress.active.as_ref().unwrap();
-    assert_eq!(active.current, 1);
-    assert_eq!(active.answers[0].as_ref().unwrap().credit, Credit::FULL);
-    assert_eq!(progress.history.len(), 1);
-    assert_eq!(progress.history[0].points, 7500);
-    assert_eq!(progress.questions["fa-place"].seen, 3);
-    assert_eq!(progress.questions["fa-date"].last_credit, 0);
-    // Each question's last answer became a review, marked as migrated.
-    let reviews: Vec<(&str, u64, u16)> = progress
-        .reviews
-        .iter()
-        .map(|r| (r.question.as_str(), r.at, r.credit))
-        .collect();
-    assert_eq!(
-        reviews,
-        vec![
-            ("fa-date", 1_700_000_500_000, 0),
-            ("fa-place", 1_704_067_300_000, 1000)
-        ]
-    );
-    assert!(
-        progress
-            .reviews
-            .iter()
-            .all(|r| r.flags.contains(ReviewFlags::MIGRATED))
-    );
-    assert_eq!(data.settings.desired_retention, 0.9);
-    // Saved again, it is schema 2 and reads back the same.
-    let saved = encode(&data);
-    assert!(saved.contains(&format!("\"schema\":{CURRENT_SCHEMA}")));
-    assert_eq!(decode(&saved).unwrap(), data);
+/// The triples (question, credit, flags) of a log, oldest first.
+fn reviews(log: &ReviewLog) -> Vec<(String, u16, ReviewFlags)> {
+    log.iter()
+        .map(|r| (r.question.clone(), r.credit.thousandths(), r.flags))
+        .collect()
 }
 
 #[test]
-fn a_store_holding_schema_1_opens_without_a_notice_and_saves_as_schema_2() {
+fn migrating_from_schema_1_keeps_everything_in_the_log_and_moves_the_quiz_out() {
+    let decoded = decode(SCHEMA_1).unwrap();
+    let progress = decoded.data.bank(&key()).unwrap();
+    // The quiz in progress now belongs in a slot of its own.
+    assert_eq!(decoded.quizzes.len(), 1);
+    let (bank, quiz) = &decoded.quizzes[0];
+    assert_eq!(bank, &key());
+    assert_eq!(quiz.current, 1);
+    assert!(!quiz.id.is_empty(), "a migrated quiz gets an id");
+    assert_eq!(progress.history.len(), 1);
+    assert_eq!(progress.history[0].points, 7500);
+    assert_eq!(progress.history[0].percent(), 75);
+    // Each question's last answer became a review marked as migrated, and the counts that
+    // schema 1 held beyond it (fa-place: seen 3, right 2) became carried-over reviews.
+    let records = progress.reviews.records();
+    assert_eq!(
+        (records["fa-place"].seen, records["fa-place"].right),
+        (3, 2)
+    );
+    assert_eq!((records["fa-date"].seen, records["fa-date"].right), (1, 0));
+    assert_eq!(records["fa-place"].latest.at, 1_704_067_300_000);
+    assert_eq!(
+        progress.reviews.timed().count(),
+        2,
+        "carried-over answers have no real time"
+    );
+    assert_eq!(decoded.data.settings.desired_retention, 0.9);
+    // Saved again, it is the current schema and reads back the same.
+    let saved = encode(&decoded.data);
+    assert!(saved.contains(&format!("\"schema\":{CURRENT_SCHEMA}")));
+    assert_eq!(decode(&saved).unwrap().data, decoded.data);
+}
+
+/// Schema 2: a review log plus the per-question counts that duplicated it.
+const SCHEMA_2: &str = r#"{"app":"accord","schema":2,"data":{"settings":{"desired_retention":0.85,"time_extension":1.5},
+  "banks":{"nato-russia":{
+    "history":[],
+    "questions":{"a":{"seen":4,"right":3,"last_seen":1704067300000,"last_credit":1000},
+                 "b":{"seen":1,"right":0,"last_seen":1704067400000,"last_credit":500}},
+    "reviews":{"ids":["a","b"],"data":"AADkH4YH6AMBAEgghgf0AQ=="}}}}}"#;
+
+#[test]
+fn migrating_from_schema_2_keeps_every_count_and_drops_the_duplicate_store() {
+    let decoded = decode(SCHEMA_2).unwrap();
+    let progress = decoded.data.bank(&key()).unwrap();
+    let records = progress.reviews.records();
+    // The log held one review of each; the counts said "a" was seen 4 times, right 3.
+    assert_eq!((records["a"].seen, records["a"].right), (4, 3));
+    assert_eq!((records["b"].seen, records["b"].right), (1, 0));
+    assert_eq!(
+        records["a"].latest.credit,
+        Credit::FULL,
+        "the latest answer is the real one"
+    );
+    assert_eq!(records["b"].latest.credit, credit(500));
+    let carried: Vec<_> = reviews(&progress.reviews)
+        .into_iter()
+        .filter(|(_, _, f)| f.contains(ReviewFlags::CARRIED))
+        .collect();
+    assert_eq!(carried.len(), 3);
+    assert_eq!(decoded.data.settings.time_extension, 1.5);
+    let saved = encode(&decoded.data);
+    assert!(
+        !saved.contains("\"questions\""),
+        "no second source of truth is stored"
+    );
+}
+
+#[test]
+fn saved_numbers_that_make_no_sense_are_refused_as_damaged() {
+    // The history entry of issue 8: 2^31 questions (a division by zero on the start screen).
+    let huge = r#"{"app":"accord","schema":3,"data":{"banks":{"x":{"history":[{"seed":"s","settings":{"topics":[],"count":1},"started_at":1,"finished_at":2,"points":0,"questions":2147483648,"right":0}]}}}}"#;
+    assert!(decode(huge).unwrap_err().to_string().contains("damaged"));
+    for (field, value) in [("questions", "0"), ("right", "11"), ("points", "20000")] {
+        let text = format!(
+            r#"{{"app":"accord","schema":3,"data":{{"banks":{{"x":{{"history":[{{"seed":"s","settings":{{"topics":[],"count":1}},"started_at":1,"finished_at":2,"points":0,"questions":10,"right":0,"{field}":{value}}}]}}}}}}}}"#
+        );
+        // Later keys win in serde_json for duplicate fields: the bad value is the one read.
+        assert!(decode(&text).is_err(), "{field} = {value}");
+    }
+}
+
+#[test]
+fn a_store_holding_schema_1_opens_without_a_notice_and_saves_as_the_current_schema() {
     let storage = MemoryStore::new();
     storage.set(PROGRESS_KEY, SCHEMA_1).unwrap();
-    let (store, data, notices) = ProgressStore::open(storage.clone(), T0);
+    let (mut store, _, notices) =
+        ProgressStore::open(storage.clone(), ProfileId::default_profile(), T0);
     assert!(notices.is_empty());
-    store.save(&data).unwrap();
-    assert!(
-        storage
-            .get(PROGRESS_KEY)
-            .unwrap()
-            .unwrap()
-            .contains("\"schema\":2")
-    );
+    let saved = storage.get(PROGRESS_KEY).unwrap().unwrap();
+    assert!(saved.contains(&format!("\"schema\":{CURRENT_SCHEMA}")));
+    let (slots, _) = store.quizzes(T0);
+    assert_eq!(slots.len(), 1, "the quiz in progress moved to its slot");
     assert!(store.backups().is_empty());
 }
 
 fn device(answers: &[(&str, u64, Credit)]) -> ProgressData {
     let mut data = ProgressData::default();
     for (question, at, credit) in answers {
-        data.record_answer("nato-russia", question, *credit, *at);
+        data.record_answer(&key(), question, *credit, *at);
     }
     data
 }
@@ -157,36 +229,16 @@ fn importing_merges_without_loss_and_twice_changes_nothing() {
 
     let summary = import(&mut laptop, &file).unwrap();
     assert_eq!(summary.reviews_added, 2);
-    let progress = laptop.bank("nato-russia").unwrap();
-    assert_eq!(progress.reviews.len(), 4);
-    assert_eq!(progress.questions["fa-place"].last_seen, T0 + 86_400_000);
-    assert!(progress.questions.contains_key("enl-1999"));
+    let log = laptop.log(&key());
+    assert_eq!(log.len(), 4);
+    assert_eq!(log.records()["fa-place"].latest.at, T0 + 86_400_000);
 
     let once = laptop.clone();
     let again = import(&mut laptop, &file).unwrap();
-    assert_eq!((again.reviews_added, again.quizzes_added), (0, 0));
+    assert!(again.is_empty());
     assert_eq!(
         laptop, once,
         "importing the same file twice changes nothing"
-    );
-}
-
-#[test]
-fn an_export_of_everything_imports_into_an_empty_browser_unchanged() {
-    let data = decode(SCHEMA_1).unwrap();
-    let mut fresh = ProgressData::default();
-    import(&mut fresh, &export(&data, T0)).unwrap();
-    let (a, b) = (
-        fresh.bank("nato-russia").unwrap(),
-        data.bank("nato-russia").unwrap(),
-    );
-    assert_eq!(
-        (&a.reviews, &a.history, &a.questions),
-        (&b.reviews, &b.history, &b.questions)
-    );
-    assert!(
-        a.active.is_none(),
-        "a quiz in progress belongs to the device it was started on"
     );
 }
 
@@ -219,19 +271,18 @@ fn bad_files_are_refused_with_a_clear_message_and_change_nothing() {
 #[test]
 fn two_tabs_answering_at_once_both_keep_their_reviews() {
     let storage = MemoryStore::new();
-    let (tab_a, mut data_a, _) = ProgressStore::open(storage.clone(), T0);
-    let (tab_b, mut data_b, _) = ProgressStore::open(storage.clone(), T0);
-    data_a.record_answer("nato-russia", "fa-place", Credit::FULL, T0 + 1_000);
+    let profile = ProfileId::default_profile;
+    let (mut tab_a, mut data_a, _) = ProgressStore::open(storage.clone(), profile(), T0);
+    let (mut tab_b, mut data_b, _) = ProgressStore::open(storage.clone(), profile(), T0);
+    data_a.record_answer(&key(), "fa-place", Credit::FULL, T0 + 1_000);
     tab_a.save_merging(&mut data_a, T0 + 1_000).unwrap();
     // Tab B never saw A's answer, then answers and saves.
-    data_b.record_answer("nato-russia", "fa-date", Credit::ZERO, T0 + 2_000);
+    data_b.record_answer(&key(), "fa-date", Credit::ZERO, T0 + 2_000);
     tab_b.save_merging(&mut data_b, T0 + 2_000).unwrap();
 
-    let (_, stored, _) = ProgressStore::open(storage, T0 + 3_000);
+    let (_, stored, _) = ProgressStore::open(storage, profile(), T0 + 3_000);
     let questions: Vec<String> = stored
-        .bank("nato-russia")
-        .unwrap()
-        .reviews
+        .log(&key())
         .iter()
         .map(|r| r.question.clone())
         .collect();
@@ -240,14 +291,14 @@ fn two_tabs_answering_at_once_both_keep_their_reviews() {
 }
 
 mod due {
-    use super::T0;
-    use accord::progress::{Review, ReviewLog, cards, due_questions, forecast};
+    use super::{T0, credit};
+    use accord::progress::{Review, ReviewFlags, ReviewLog, cards, due_questions, forecast};
     use accord::schedule::{DAY_MS, Scheduler};
 
     fn log(reviews: &[(&str, u64, u16)]) -> ReviewLog {
         let mut log = ReviewLog::new();
-        for (q, at, credit) in reviews {
-            log.push(Review::new(q, *at, *credit));
+        for (q, at, c) in reviews {
+            log.push(Review::new(q, *at, credit(*c)));
         }
         log
     }
@@ -267,6 +318,15 @@ mod due {
             due_questions(&cards, |_| true, T0 + 30 * DAY_MS),
             vec!["wrong", "right"]
         );
+    }
+
+    #[test]
+    fn carried_over_answers_do_not_schedule() {
+        let mut carried = Review::new("old", T0, credit(0));
+        carried.flags = ReviewFlags::CARRIED;
+        let mut log = log(&[]);
+        log.push(carried);
+        assert!(cards(&log, &Scheduler::default()).is_empty());
     }
 
     #[test]

@@ -4,10 +4,12 @@
 mod common;
 
 use accord::Bank;
+use accord::calendar::{Date, LocalTime, local_date_time, local_day};
 use accord::progress::{
-    DashboardStats, Date, FORECAST_DAYS, Review, ReviewLog, accuracy_series, due_forecast,
-    local_date_time, local_day, mastery_by_topic, question_history, streak,
+    DashboardStats, FORECAST_DAYS, Review, ReviewLog, accuracy_series, due_forecast,
+    mastery_by_topic, question_history, streak,
 };
+use accord::quiz::Credit;
 use accord::quiz::Outcome;
 use accord::schedule::{DAY_MS, Scheduler};
 
@@ -30,7 +32,11 @@ fn kbd_bank() -> Bank {
 fn log(reviews: &[(&str, u64, u16)]) -> ReviewLog {
     let mut log = ReviewLog::new();
     for &(question, ago, credit) in reviews {
-        log.push(Review::new(question, NOW - ago, credit));
+        log.push(Review::new(
+            question,
+            NOW - ago,
+            Credit::from_thousandths(credit).unwrap(),
+        ));
     }
     log
 }
@@ -42,7 +48,12 @@ fn scheduler() -> Scheduler {
 #[test]
 fn an_empty_log_gives_an_empty_dashboard() {
     let bank = kbd_bank();
-    let stats = DashboardStats::compute(&bank, &ReviewLog::new(), &scheduler(), NOW, 0);
+    let stats = DashboardStats::compute(
+        &bank,
+        &ReviewLog::new(),
+        &scheduler(),
+        LocalTime::new(NOW, 0),
+    );
     assert!(stats.is_empty());
     assert!(stats.accuracy.buckets.is_empty());
     assert_eq!(stats.streak.days, 0);
@@ -69,7 +80,7 @@ fn accuracy_is_the_share_of_full_credit_answers_per_day() {
         ("k-single", HOUR_MS, 1000),
         ("k-tf", 0, 1000),
     ]);
-    let series = accuracy_series(&log, NOW, 0);
+    let series = accuracy_series(&log, LocalTime::new(NOW, 0));
     assert_eq!(series.bucket_days, 1);
     let days: Vec<(i64, u32, u32, Option<u32>)> = series
         .buckets
@@ -90,14 +101,17 @@ fn accuracy_is_the_share_of_full_credit_answers_per_day() {
 fn accuracy_rounds_to_the_nearest_percent() {
     // 2 right of 3 is 66.7 %, shown as 67.
     let log = log(&[("a", 3, 1000), ("b", 2, 1000), ("c", 1, 999)]);
-    assert_eq!(accuracy_series(&log, NOW, 0).buckets[0].percent(), Some(67));
+    assert_eq!(
+        accuracy_series(&log, LocalTime::new(NOW, 0)).buckets[0].percent(),
+        Some(67)
+    );
 }
 
 #[test]
 fn a_span_longer_than_thirty_days_goes_by_week_ending_today() {
     // 40 days ago to today is 41 days: 6 weeks, the first starting 41 days ago.
     let log = log(&[("k-single", 40 * DAY_MS, 0), ("k-single", 0, 1000)]);
-    let series = accuracy_series(&log, NOW, 0);
+    let series = accuracy_series(&log, LocalTime::new(NOW, 0));
     assert_eq!(series.bucket_days, 7);
     assert_eq!(series.buckets.len(), 6);
     assert_eq!(series.buckets[0].first_day, TODAY - 41);
@@ -111,15 +125,15 @@ fn a_span_longer_than_thirty_days_goes_by_week_ending_today() {
 #[test]
 fn a_span_of_exactly_thirty_days_still_goes_by_day() {
     let log = log(&[("k-single", 29 * DAY_MS, 1000)]);
-    let series = accuracy_series(&log, NOW, 0);
+    let series = accuracy_series(&log, LocalTime::new(NOW, 0));
     assert_eq!((series.bucket_days, series.buckets.len()), (1, 30));
 }
 
 #[test]
 fn answers_dated_after_today_are_left_out_of_accuracy() {
     let mut log = log(&[("k-single", 0, 1000)]);
-    log.push(Review::new("k-tf", NOW + 2 * DAY_MS, 0));
-    let series = accuracy_series(&log, NOW, 0);
+    log.push(Review::new("k-tf", NOW + 2 * DAY_MS, Credit::ZERO));
+    let series = accuracy_series(&log, LocalTime::new(NOW, 0));
     assert_eq!(series.buckets.len(), 1);
     assert_eq!(series.buckets[0].answers, 1);
 }
@@ -135,7 +149,7 @@ fn the_streak_counts_consecutive_days_back_from_today_and_stops_at_a_gap() {
         ("k-single", 4 * DAY_MS, 1000),
         ("k-single", 5 * DAY_MS, 1000),
     ]);
-    let s = streak(&log, NOW, 0);
+    let s = streak(&log, LocalTime::new(NOW, 0));
     assert_eq!(s.days, 3);
     assert!(s.includes_today);
 }
@@ -143,7 +157,7 @@ fn the_streak_counts_consecutive_days_back_from_today_and_stops_at_a_gap() {
 #[test]
 fn a_streak_ending_yesterday_is_still_current() {
     let log = log(&[("k-single", DAY_MS, 1000), ("k-single", 2 * DAY_MS, 1000)]);
-    let s = streak(&log, NOW, 0);
+    let s = streak(&log, LocalTime::new(NOW, 0));
     assert_eq!(s.days, 2);
     assert!(!s.includes_today);
 }
@@ -154,7 +168,7 @@ fn a_streak_that_ended_before_yesterday_is_zero() {
         ("k-single", 2 * DAY_MS, 1000),
         ("k-single", 3 * DAY_MS, 1000),
     ]);
-    assert_eq!(streak(&log, NOW, 0).days, 0);
+    assert_eq!(streak(&log, LocalTime::new(NOW, 0)).days, 0);
 }
 
 #[test]
@@ -169,11 +183,11 @@ fn days_are_the_learners_local_days() {
     log.push(Review::new(
         "k-single",
         NOW - 12 * HOUR_MS - HOUR_MS / 2,
-        1000,
+        Credit::FULL,
     ));
-    assert_eq!(streak(&log, NOW, 0).days, 1);
-    assert!(!streak(&log, NOW, 0).includes_today);
-    assert!(streak(&log, NOW, 60).includes_today);
+    assert_eq!(streak(&log, LocalTime::new(NOW, 0)).days, 1);
+    assert!(!streak(&log, LocalTime::new(NOW, 0)).includes_today);
+    assert!(streak(&log, LocalTime::new(NOW, 60)).includes_today);
 }
 
 #[test]

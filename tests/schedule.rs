@@ -4,10 +4,11 @@
 //! (snapshot 0cbb9d3c8fbd7cbe4903f25d6e4c7ed01a65edf9); each test names the fsrs-rs test it
 //! mirrors. A few values derived by hand from the formulas are marked as such.
 
+use accord::progress::rating_for;
 use accord::quiz::Credit;
 use accord::schedule::{
     Card, DAY_MS, DEFAULT_DESIRED_RETENTION, DEFAULT_PARAMETERS, MemoryState, Rating,
-    ScheduleError, Scheduler, due_queue, model, rating_for_credit,
+    ScheduleError, Scheduler, due_queue, model,
 };
 use proptest::prelude::*;
 
@@ -458,7 +459,7 @@ fn a_desired_retention_outside_seventy_to_ninety_nine_percent_is_refused() {
 
 #[test]
 fn quiz_credit_maps_to_again_hard_or_good_and_never_easy() {
-    let rating = |t: u16| rating_for_credit(Credit::from_thousandths(t).thousandths());
+    let rating = |t: u16| rating_for(Credit::from_thousandths(t).unwrap());
     assert_eq!(rating(0), Rating::Again);
     assert_eq!(rating(1), Rating::Hard);
     assert_eq!(rating(667), Rating::Hard);

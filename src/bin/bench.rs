@@ -9,6 +9,7 @@ use std::time::{Duration, Instant};
 
 use accord::bank::{Rules, load_bank_with};
 use accord::progress::{Review, ReviewLog, cards, due_questions};
+use accord::quiz::Credit;
 use accord::schedule::{DAY_MS, Scheduler};
 
 /// 2024-01-01 in ms since the epoch.
@@ -32,7 +33,11 @@ fn review_log(questions: usize, per_question: usize) -> ReviewLog {
     for q in 0..questions {
         for r in 0..per_question {
             let at = T0 + (r as u64) * 3 * DAY_MS + (q as u64) * 1000;
-            let credit = if (q + r) % 4 == 0 { 0 } else { 1000 };
+            let credit = if (q + r) % 4 == 0 {
+                Credit::ZERO
+            } else {
+                Credit::FULL
+            };
             log.push(Review::new(&format!("q-{q:05}"), at, credit));
         }
     }

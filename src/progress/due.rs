@@ -4,13 +4,28 @@
 use std::collections::BTreeMap;
 
 use super::review_log::ReviewLog;
-use crate::schedule::{Card, DAY_MS, Scheduler, due_queue, rating_for_credit};
+use crate::quiz::{Credit, Outcome};
+use crate::schedule::{Card, DAY_MS, Rating, Scheduler, due_queue};
 
-/// Every reviewed question's card, from its reviews in time order.
+/// The FSRS rating for an answer's credit:
+/// - wrong → `Again`; partly right → `Hard`; fully right → `Good`.
+///
+/// `Easy` is never produced from a quiz answer: a score cannot tell "right, with effort" from
+/// "right, effortlessly", and claiming Easy would stretch intervals on no evidence.
+pub fn rating_for(credit: Credit) -> Rating {
+    match Outcome::of(Some(credit)) {
+        Outcome::Right => Rating::Good,
+        Outcome::Partial => Rating::Hard,
+        Outcome::Wrong | Outcome::Unanswered => Rating::Again,
+    }
+}
+
+/// Every reviewed question's card, from its reviews in time order. Reviews carried over from
+/// old counts have no real time and are left out.
 pub fn cards(reviews: &ReviewLog, scheduler: &Scheduler) -> BTreeMap<String, Card> {
     let mut cards: BTreeMap<String, Card> = BTreeMap::new();
-    for review in reviews.iter() {
-        let rating = rating_for_credit(review.credit);
+    for review in reviews.timed() {
+        let rating = rating_for(review.credit);
         let card = scheduler.review(cards.get(&review.question), rating, review.at);
         cards.insert(review.question.clone(), card);
     }
@@ -37,10 +52,27 @@ pub fn due_questions(
 pub fn forecast(cards: &BTreeMap<String, Card>, now: u64, days: usize) -> Vec<usize> {
     let mut counts = vec![0; days];
     for card in cards.values() {
-        let day = (card.due.saturating_sub(now) / DAY_MS) as usize;
+        let day = usize::try_from(card.due.saturating_sub(now) / DAY_MS).unwrap_or(usize::MAX);
         if let Some(slot) = counts.get_mut(day) {
             *slot += 1;
         }
     }
     counts
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wrong_is_again_partial_is_hard_right_is_good_and_never_easy() {
+        assert_eq!(rating_for(Credit::ZERO), Rating::Again);
+        for t in [1, 333, 667, 999] {
+            assert_eq!(
+                rating_for(Credit::from_thousandths(t).unwrap()),
+                Rating::Hard
+            );
+        }
+        assert_eq!(rating_for(Credit::FULL), Rating::Good);
+    }
 }

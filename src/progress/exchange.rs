@@ -1,9 +1,10 @@
-//! Moving progress between devices and tabs: export to a JSON file, import with a merge
-//! that loses nothing and is idempotent.
+//! Moving progress between devices: export to a JSON file, import with a merge that loses
+//! nothing and is idempotent.
 
 use serde::Serialize;
 
-use super::model::{MergeSummary, ProgressData};
+use super::merge::MergeSummary;
+use super::model::ProgressData;
 use super::schema::{CURRENT_SCHEMA, DecodeProblem, decode};
 
 /// Why a file could not be imported. Nothing was changed.
@@ -11,6 +12,8 @@ use super::schema::{CURRENT_SCHEMA, DecodeProblem, decode};
 pub enum ImportError {
     NotAnExport(String),
     TooNew(u32),
+    /// The file was read, but the merged progress could not be saved; nothing changed.
+    NotSaved(String),
 }
 
 impl std::fmt::Display for ImportError {
@@ -22,6 +25,10 @@ impl std::fmt::Display for ImportError {
             ImportError::TooNew(v) => write!(
                 f,
                 "This file was exported by a newer version of Accord (schema {v}); reload the app to update it, then import again."
+            ),
+            ImportError::NotSaved(why) => write!(
+                f,
+                "The file was read, but the import could not be saved, so nothing changed: {why}"
             ),
         }
     }
@@ -47,10 +54,11 @@ pub fn export(data: &ProgressData, now: u64) -> String {
 }
 
 /// Merge an exported file into `data`. Importing the same file twice changes nothing.
+/// (Quizzes in progress in an older export are not imported: they belong to that device.)
 pub fn import(data: &mut ProgressData, text: &str) -> Result<MergeSummary, ImportError> {
     let incoming = decode(text).map_err(|problem| match problem {
         DecodeProblem::TooNew(v) => ImportError::TooNew(v),
         DecodeProblem::Unreadable(why) => ImportError::NotAnExport(why),
     })?;
-    Ok(data.merge(&incoming))
+    Ok(data.merge(&incoming.data))
 }

@@ -1,96 +1,24 @@
 //! The numbers behind the progress dashboard: accuracy over time, mastery per topic, the
 //! streak, the review forecast and per-question history, all derived from the review log.
 //!
-//! Pure functions over plain values: the time (`now`, ms) and the learner's UTC offset come in;
-//! nothing here reads the clock or knows about the browser.
+//! Pure functions over plain values: the time and the learner's UTC offset come in (as a
+//! `LocalTime`); nothing here reads the clock or knows about the browser. Reviews carried over
+//! from old counts have no real time, so the charts over time leave them out.
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::due::{cards, forecast};
 use super::review_log::{Review, ReviewLog};
 use crate::bank::Bank;
+use crate::calendar::{LocalTime, local_day};
 use crate::quiz::{Credit, Outcome};
-use crate::schedule::{DAY_MS, Scheduler};
+use crate::schedule::Scheduler;
 
 /// The longest span, in days, that the accuracy chart shows day by day; longer spans go by week.
 pub const DAILY_SPAN_DAYS: i64 = 30;
 
 /// How many days ahead the review forecast looks.
 pub const FORECAST_DAYS: usize = 14;
-
-/// The learner's day containing `at`: whole days since 1970-01-01 in local time, where local
-/// time is UTC plus `utc_offset_minutes` (east positive: +60 for Paris in winter).
-///
-/// One offset is used for every date, so around a daylight-saving change an answer given
-/// within an hour of midnight may count on the neighbouring day.
-pub fn local_day(at: u64, utc_offset_minutes: i32) -> i64 {
-    let local = at as i64 + i64::from(utc_offset_minutes) * 60_000;
-    local.div_euclid(DAY_MS as i64)
-}
-
-/// A calendar date, from a day number of [`local_day`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub struct Date {
-    pub year: i32,
-    /// 1..=12.
-    pub month: u32,
-    /// 1..=31.
-    pub day: u32,
-}
-
-impl Date {
-    /// The date of day number `day` (days since 1970-01-01), in the proleptic Gregorian calendar
-    /// (Howard Hinnant's `civil_from_days`).
-    pub fn from_day(day: i64) -> Date {
-        let z = day + 719_468;
-        let era = z.div_euclid(146_097);
-        let doe = z.rem_euclid(146_097);
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-        let mp = (5 * doy + 2) / 153;
-        let d = doy - (153 * mp + 2) / 5 + 1;
-        let m = if mp < 10 { mp + 3 } else { mp - 9 };
-        let y = yoe + era * 400 + i64::from(m <= 2);
-        Date {
-            year: y as i32,
-            month: m as u32,
-            day: d as u32,
-        }
-    }
-
-    /// "12 Mar": short enough for a chart axis.
-    pub fn short(&self) -> String {
-        const MONTHS: [&str; 12] = [
-            "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-        ];
-        format!("{} {}", self.day, MONTHS[(self.month as usize - 1) % 12])
-    }
-}
-
-impl std::fmt::Display for Date {
-    /// ISO 8601: `2025-03-12`.
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
-    }
-}
-
-/// `at` as local date and time, `2025-03-12 14:05`.
-pub fn local_date_time(at: u64, utc_offset_minutes: i32) -> String {
-    let day = local_day(at, utc_offset_minutes);
-    let local = at as i64 + i64::from(utc_offset_minutes) * 60_000;
-    let minutes = local.rem_euclid(DAY_MS as i64) / 60_000;
-    format!(
-        "{} {:02}:{:02}",
-        Date::from_day(day),
-        minutes / 60,
-        minutes % 60
-    )
-}
-
-/// How an answer went, from its credit in thousandths.
-pub fn outcome_of(credit: u16) -> Outcome {
-    Outcome::of(Credit::from_thousandths(credit))
-}
 
 /// Answers in one stretch of days of the accuracy chart.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -106,7 +34,8 @@ impl AccuracyBucket {
     /// The share of full-credit answers as a whole percentage (rounded to nearest), or
     /// `None` when there were no answers.
     pub fn percent(&self) -> Option<u32> {
-        (self.answers > 0).then(|| (self.right * 200 + self.answers) / (self.answers * 2))
+        (self.answers > 0)
+            .then(|| crate::text::percent_of(u64::from(self.right), u64::from(self.answers)))
     }
 }
 
@@ -125,11 +54,12 @@ pub struct AccuracySeries {
 ///
 /// Spans of up to [`DAILY_SPAN_DAYS`] days go day by day; longer spans go by week, the last
 /// week ending today. Answers dated after today (a clock moved back) are left out.
-pub fn accuracy_series(log: &ReviewLog, now: u64, utc_offset_minutes: i32) -> AccuracySeries {
-    let today = local_day(now, utc_offset_minutes);
+pub fn accuracy_series(log: &ReviewLog, time: LocalTime) -> AccuracySeries {
+    let utc_offset_minutes = time.utc_offset_minutes;
+    let today = time.today();
     let days: Vec<(i64, bool)> = log
-        .iter()
-        .map(|r| (local_day(r.at, utc_offset_minutes), r.credit >= 1000))
+        .timed()
+        .map(|r| (local_day(r.at, utc_offset_minutes), r.credit.is_full()))
         .filter(|&(day, _)| day <= today)
         .collect();
     let Some(first) = days.iter().map(|&(day, _)| day).min() else {
@@ -169,12 +99,12 @@ pub struct Streak {
 
 /// The current streak at `now`: the run of consecutive local days with at least one answer
 /// that ends today, or yesterday when today has no answer yet. Zero when neither has one.
-pub fn streak(log: &ReviewLog, now: u64, utc_offset_minutes: i32) -> Streak {
+pub fn streak(log: &ReviewLog, time: LocalTime) -> Streak {
     let days: BTreeSet<i64> = log
-        .iter()
-        .map(|r| local_day(r.at, utc_offset_minutes))
+        .timed()
+        .map(|r| local_day(r.at, time.utc_offset_minutes))
         .collect();
-    let today = local_day(now, utc_offset_minutes);
+    let today = time.today();
     let includes_today = days.contains(&today);
     let mut day = if includes_today { today } else { today - 1 };
     let mut count = 0;
@@ -206,17 +136,14 @@ pub struct TopicMastery {
 impl TopicMastery {
     /// Questions never answered.
     pub fn unanswered(&self) -> u32 {
-        self.questions - self.right - self.partial - self.wrong
+        self.questions
+            .saturating_sub(self.right + self.partial + self.wrong)
     }
 
     /// Mastery: the share of the topic's questions whose latest answer was fully right, as a
     /// whole percentage (rounded to nearest); 0 for a topic without questions.
     pub fn percent(&self) -> u32 {
-        if self.questions == 0 {
-            0
-        } else {
-            (self.right * 200 + self.questions) / (self.questions * 2)
-        }
+        crate::text::percent_of(u64::from(self.right), u64::from(self.questions))
     }
 }
 
@@ -224,10 +151,10 @@ impl TopicMastery {
 /// questions were last answered right, partly right and wrong. Reviews of questions the bank
 /// no longer has are ignored.
 pub fn mastery_by_topic(bank: &Bank, log: &ReviewLog) -> Vec<TopicMastery> {
-    let latest: BTreeMap<&str, u16> = log
-        .by_question()
+    let latest: BTreeMap<&str, Credit> = log
+        .records()
         .into_iter()
-        .filter_map(|(id, reviews)| Some((id, reviews.last()?.credit)))
+        .map(|(id, record)| (id, record.latest.credit))
         .collect();
     bank.topics
         .iter()
@@ -242,11 +169,11 @@ pub fn mastery_by_topic(bank: &Bank, log: &ReviewLog) -> Vec<TopicMastery> {
             };
             for question in bank.questions.iter().filter(|q| q.topic == topic.id) {
                 mastery.questions += 1;
-                match latest.get(question.id.as_str()).map(|&c| outcome_of(c)) {
-                    Some(Outcome::Right) => mastery.right += 1,
-                    Some(Outcome::Partial) => mastery.partial += 1,
-                    Some(Outcome::Wrong) => mastery.wrong += 1,
-                    None => {}
+                match Outcome::of(latest.get(question.id.as_str()).copied()) {
+                    Outcome::Right => mastery.right += 1,
+                    Outcome::Partial => mastery.partial += 1,
+                    Outcome::Wrong => mastery.wrong += 1,
+                    Outcome::Unanswered => {}
                 }
             }
             mastery
@@ -273,13 +200,14 @@ pub fn due_forecast(
 pub struct HistoryEntry {
     /// ms since the Unix epoch.
     pub at: u64,
-    /// Credit in thousandths.
-    pub credit: u16,
+    pub credit: Credit,
+    /// Whether `at` is when it happened (not an answer carried over from old counts).
+    pub timed: bool,
 }
 
 impl HistoryEntry {
     pub fn outcome(&self) -> Outcome {
-        outcome_of(self.credit)
+        Outcome::of(Some(self.credit))
     }
 }
 
@@ -323,6 +251,7 @@ fn entry(review: &Review) -> HistoryEntry {
     HistoryEntry {
         at: review.at,
         credit: review.credit,
+        timed: review.is_timed(),
     }
 }
 
@@ -340,25 +269,24 @@ pub struct DashboardStats {
 }
 
 impl DashboardStats {
-    /// The dashboard of `bank` from its review log at `now`, days counted in the learner's
-    /// local time (`utc_offset_minutes` east of UTC).
+    /// The dashboard of `bank` from its review log at `time`, days counted in the learner's
+    /// local time.
     pub fn compute(
         bank: &Bank,
         log: &ReviewLog,
         scheduler: &Scheduler,
-        now: u64,
-        utc_offset_minutes: i32,
+        time: LocalTime,
     ) -> DashboardStats {
         DashboardStats {
             answers: log.len(),
-            accuracy: accuracy_series(log, now, utc_offset_minutes),
+            accuracy: accuracy_series(log, time),
             mastery: mastery_by_topic(bank, log),
-            streak: streak(log, now, utc_offset_minutes),
+            streak: streak(log, time),
             forecast: due_forecast(
                 log,
                 scheduler,
                 |id| bank.question(id).is_some(),
-                now,
+                time.now,
                 FORECAST_DAYS,
             ),
             history: question_history(bank, log),

@@ -1,22 +1,50 @@
 //! Loading and saving progress through a `KeyValueStore`, never losing what was there:
-//! unreadable data is copied to a backup key before anything new is written.
+//! unreadable data is moved to a backup key (once) before anything new is written, and kept
+//! in place with a clear notice when there is no room to copy it. Each quiz in progress has a
+//! slot of its own, so two tabs with different quizzes never overwrite each other.
 
+use serde::{Deserialize, Serialize};
+
+use super::bank_key::BankKey;
+use super::merge::TabMerge;
 use super::model::ProgressData;
-use super::schema::{DecodeProblem, decode, encode};
+use super::profiles::ProfileId;
+use super::schema::{DecodeProblem, Decoded, decode, encode};
+use crate::quiz::QuizSession;
 use crate::storage::{KeyValueStore, StorageError};
 
 /// Every key Accord writes starts with this.
 pub const KEY_PREFIX: &str = "accord/";
-/// The one key that holds all progress.
+/// The default profile's progress (other profiles add `/<profile id>`).
 pub const PROGRESS_KEY: &str = "accord/progress";
-/// Unreadable progress is kept under this prefix plus the time it was moved aside.
+/// Quizzes in progress: `accord/quiz/<profile id>/<quiz id>`.
+pub const QUIZ_PREFIX: &str = "accord/quiz/";
+/// Unreadable data is kept under this prefix plus the time it was moved aside.
 pub const BACKUP_PREFIX: &str = "accord/backup/";
 
-/// Something the learner must be told about their saved progress.
+/// The key of a profile's progress.
+pub fn progress_key(profile: &ProfileId) -> String {
+    if profile.is_default() {
+        PROGRESS_KEY.to_string()
+    } else {
+        format!("{PROGRESS_KEY}/{profile}")
+    }
+}
+
+/// The prefix of a profile's quiz slots.
+pub fn quiz_prefix(profile: &ProfileId) -> String {
+    format!("{QUIZ_PREFIX}{profile}/")
+}
+
+/// Something the learner must be told about their saved data.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Notice {
-    /// Saved progress could not be used, so it was kept under `backup_key` and a fresh start made.
+    /// Saved data could not be used, so it was moved under `backup_key` and a fresh start made.
     MovedAside { backup_key: String, why: String },
+    /// Saved data could not be used, and there was no room to copy it aside: it is left
+    /// exactly where it is, and nothing is saved until the learner downloads it and frees
+    /// the space.
+    NoRoomToKeep { key: String, why: String },
     /// Saved progress could not be used or kept aside, so nothing will be saved this time.
     ReadOnly { why: String },
     /// Storage cannot be used at all; progress lasts only until the tab is closed.
@@ -28,7 +56,11 @@ impl std::fmt::Display for Notice {
         match self {
             Notice::MovedAside { backup_key, why } => write!(
                 f,
-                "Your saved progress could not be used: {why}. It has been kept, unchanged, under the key \"{backup_key}\", and you are starting afresh."
+                "Some saved data could not be used: {why}. It has been kept, unchanged, under the key \"{backup_key}\" (Settings → Your data lets you download or delete it), and you are starting afresh."
+            ),
+            Notice::NoRoomToKeep { why, .. } => write!(
+                f,
+                "Your saved progress could not be used: {why}. This browser's storage is too full to keep a copy, so it has been left as it is and nothing new will be saved. Download it to keep it, then delete it to free the space and start afresh."
             ),
             Notice::ReadOnly { why } => write!(
                 f,
@@ -55,7 +87,7 @@ impl std::fmt::Display for SaveError {
         match self {
             SaveError::Storage(StorageError::QuotaExceeded) => write!(
                 f,
-                "Your latest answers could not be saved: this site's browser storage is full. Your earlier progress is safe; free some space (for example by clearing other sites' data) and answer again to save."
+                "Your latest answers could not be saved: this site's browser storage is full. Your earlier progress is safe. Free some space (Settings → Your data can delete old backups), then answer again to save."
             ),
             SaveError::Storage(e) => write!(f, "Your latest answers could not be saved: {e}."),
             SaveError::ReadOnly => write!(
@@ -66,84 +98,132 @@ impl std::fmt::Display for SaveError {
     }
 }
 
+/// One quiz slot as found in storage.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Slot {
+    pub key: String,
+    pub bank: BankKey,
+    pub session: QuizSession,
+}
+
+/// What a quiz slot holds: the quiz and the bank it was drawn from.
+#[derive(Serialize, Deserialize)]
+struct SlotRecord {
+    bank: BankKey,
+    quiz: QuizSession,
+}
+
 pub struct ProgressStore<S: KeyValueStore> {
     storage: S,
+    profile: ProfileId,
     writable: bool,
+    /// Unreadable data left in place for lack of room (its key), until the learner frees it.
+    blocked: Option<String>,
 }
 
 impl<S: KeyValueStore> ProgressStore<S> {
-    /// Load progress, keeping unreadable data aside under a backup key. `now` (ms since the
-    /// epoch) names the backup.
-    pub fn open(storage: S, now: u64) -> (Self, ProgressData, Vec<Notice>) {
+    /// Load a profile's progress. Unreadable data is moved aside under a backup key named by
+    /// `now` (ms since the epoch); progress in an older schema is migrated, and its quiz in
+    /// progress moved to a slot of its own.
+    pub fn open(storage: S, profile: ProfileId, now: u64) -> (Self, ProgressData, Vec<Notice>) {
+        let key = progress_key(&profile);
+        let mut store = ProgressStore {
+            storage,
+            profile,
+            writable: true,
+            blocked: None,
+        };
         let mut notices = Vec::new();
-        let stored = match storage.get(PROGRESS_KEY) {
+        let stored = match store.storage.get(&key) {
             Ok(stored) => stored,
             Err(e) => {
                 notices.push(Notice::NoStorage { why: e.to_string() });
-                let store = ProgressStore {
-                    storage,
-                    writable: false,
-                };
+                store.writable = false;
                 return (store, ProgressData::default(), notices);
             }
         };
         let Some(text) = stored else {
-            return (
-                ProgressStore {
-                    storage,
-                    writable: true,
-                },
-                ProgressData::default(),
-                notices,
-            );
+            return (store, ProgressData::default(), notices);
         };
         match decode(&text) {
-            Ok(data) => (
-                ProgressStore {
-                    storage,
-                    writable: true,
-                },
-                data,
-                notices,
-            ),
+            Ok(Decoded { data, quizzes }) => {
+                if !quizzes.is_empty() {
+                    // An older schema: its quizzes go to slots, and the data is saved in the
+                    // current schema so they are not moved twice.
+                    for (bank, quiz) in &quizzes {
+                        let _ = store
+                            .storage
+                            .set(&store.quiz_key(&quiz.id), &slot_json(bank, quiz));
+                    }
+                    let _ = store.save(&data);
+                }
+                (store, data, notices)
+            }
             Err(problem @ DecodeProblem::TooNew(_)) => {
                 // A newer build owns this data: leave it exactly as it is.
                 notices.push(Notice::ReadOnly {
                     why: problem.to_string(),
                 });
-                (
-                    ProgressStore {
-                        storage,
-                        writable: false,
-                    },
-                    ProgressData::default(),
-                    notices,
-                )
+                store.writable = false;
+                (store, ProgressData::default(), notices)
             }
             Err(problem) => {
-                let backup_key = free_backup_key(&storage, now);
-                let writable = match storage.set(&backup_key, &text) {
-                    Ok(()) => {
-                        notices.push(Notice::MovedAside {
-                            backup_key,
-                            why: problem.to_string(),
-                        });
-                        true
-                    }
-                    Err(e) => {
-                        notices.push(Notice::ReadOnly {
-                            why: format!("{problem}, and it could not be copied aside ({e})"),
-                        });
-                        false
-                    }
-                };
-                (
-                    ProgressStore { storage, writable },
-                    ProgressData::default(),
-                    notices,
-                )
+                if let Some(notice) = store.move_aside(&key, &text, &problem.to_string(), now) {
+                    notices.push(notice);
+                }
+                (store, ProgressData::default(), notices)
             }
         }
+    }
+
+    /// Keep unreadable data at `key` aside: copy it to a free backup key, then remove it, so
+    /// it is backed up once. With no room for the copy, leave it in place and stop saving.
+    fn move_aside(&mut self, key: &str, text: &str, why: &str, now: u64) -> Option<Notice> {
+        let backup_key = free_backup_key(&self.storage, now);
+        match self.storage.set(&backup_key, text) {
+            Ok(()) => {
+                let _ = self.storage.remove(key);
+                Some(Notice::MovedAside {
+                    backup_key,
+                    why: why.to_string(),
+                })
+            }
+            Err(StorageError::QuotaExceeded) => {
+                self.writable = false;
+                self.blocked = Some(key.to_string());
+                Some(Notice::NoRoomToKeep {
+                    key: key.to_string(),
+                    why: why.to_string(),
+                })
+            }
+            Err(e) => {
+                self.writable = false;
+                Some(Notice::ReadOnly {
+                    why: format!("{why}, and it could not be copied aside ({e})"),
+                })
+            }
+        }
+    }
+
+    /// The unreadable data left in place for lack of room, if any: its key and text.
+    pub fn blocked(&self) -> Option<(String, String)> {
+        let key = self.blocked.clone()?;
+        let text = self.storage.get(&key).ok().flatten()?;
+        Some((key, text))
+    }
+
+    /// Delete the unreadable data left in place (the learner downloaded it, or chose to let
+    /// it go), and start saving again.
+    pub fn discard_blocked(&mut self) -> Result<(), SaveError> {
+        if let Some(key) = self.blocked.take() {
+            self.storage.remove(&key).map_err(SaveError::Storage)?;
+            self.writable = true;
+        }
+        Ok(())
+    }
+
+    pub fn profile(&self) -> &ProfileId {
+        &self.profile
     }
 
     /// Write all progress. On failure the earlier saved data stays as it was.
@@ -152,37 +232,39 @@ impl<S: KeyValueStore> ProgressStore<S> {
             return Err(SaveError::ReadOnly);
         }
         self.storage
-            .set(PROGRESS_KEY, &encode(data))
+            .set(&progress_key(&self.profile), &encode(data))
             .map_err(SaveError::Storage)
     }
 
     /// Save after taking in whatever another tab saved meanwhile, so two tabs answering at
-    /// once both keep their reviews. `data` becomes the merged whole. Unreadable stored data
-    /// is first kept aside, as on opening.
+    /// once both keep their reviews, and a reset in another tab wins. `data` becomes the
+    /// merged whole. Unreadable stored data is first kept aside, as on opening.
     pub fn save_merging(
-        &self,
+        &mut self,
         data: &mut ProgressData,
         now: u64,
     ) -> Result<Vec<Notice>, SaveError> {
         if !self.writable {
             return Err(SaveError::ReadOnly);
         }
+        let key = progress_key(&self.profile);
         let mut notices = Vec::new();
-        if let Ok(Some(text)) = self.storage.get(PROGRESS_KEY) {
+        if let Ok(Some(text)) = self.storage.get(&key) {
             match decode(&text) {
                 Ok(stored) => {
-                    data.merge(&stored);
+                    if data.merge_from_tab(&stored.data) == TabMerge::TookReset {
+                        // Another tab reset: what this tab had is gone with it.
+                        return Ok(notices);
+                    }
                 }
                 Err(DecodeProblem::TooNew(_)) => return Err(SaveError::ReadOnly),
                 Err(problem) => {
-                    let backup_key = free_backup_key(&self.storage, now);
-                    self.storage
-                        .set(&backup_key, &text)
-                        .map_err(SaveError::Storage)?;
-                    notices.push(Notice::MovedAside {
-                        backup_key,
-                        why: problem.to_string(),
-                    });
+                    if let Some(notice) = self.move_aside(&key, &text, &problem.to_string(), now) {
+                        notices.push(notice);
+                    }
+                    if !self.writable {
+                        return Err(SaveError::ReadOnly);
+                    }
                 }
             }
         }
@@ -194,22 +276,162 @@ impl<S: KeyValueStore> ProgressStore<S> {
         self.writable
     }
 
-    /// The backup keys present, oldest first.
-    pub fn backups(&self) -> Vec<String> {
+    fn quiz_key(&self, quiz_id: &str) -> String {
+        format!("{}{quiz_id}", quiz_prefix(&self.profile))
+    }
+
+    /// This profile's quizzes in progress that can be read. Unreadable slots are moved aside
+    /// (the notices say so).
+    pub fn quizzes(&mut self, now: u64) -> (Vec<Slot>, Vec<Notice>) {
+        let prefix = quiz_prefix(&self.profile);
         let mut keys: Vec<String> = self
             .storage
             .keys()
             .unwrap_or_default()
             .into_iter()
+            .filter(|k| k.starts_with(&prefix))
+            .collect();
+        keys.sort();
+        let mut slots = Vec::new();
+        let mut notices = Vec::new();
+        for key in keys {
+            let Ok(Some(text)) = self.storage.get(&key) else {
+                continue;
+            };
+            match decode_slot(&text) {
+                Ok((bank, session)) => slots.push(Slot { key, bank, session }),
+                Err(why) => {
+                    if let Some(notice) =
+                        self.move_aside(&key, &text, &format!("a saved quiz {why}"), now)
+                    {
+                        notices.push(notice);
+                    }
+                }
+            }
+        }
+        (slots, notices)
+    }
+
+    /// The stored copy of one quiz, if it is there and readable.
+    pub fn load_quiz(&self, quiz_id: &str) -> Option<(BankKey, QuizSession)> {
+        let text = self.storage.get(&self.quiz_key(quiz_id)).ok().flatten()?;
+        decode_slot(&text).ok()
+    }
+
+    /// Save a quiz in progress to its slot, first taking in what another tab saved of the
+    /// same quiz. Returns whether the stored copy changed `session`.
+    pub fn save_quiz(&self, bank: &BankKey, session: &mut QuizSession) -> Result<bool, SaveError> {
+        if !self.writable {
+            return Err(SaveError::ReadOnly);
+        }
+        let changed = match self.load_quiz(&session.id) {
+            Some((_, stored)) => session.merge_from(&stored),
+            None => false,
+        };
+        self.storage
+            .set(&self.quiz_key(&session.id), &slot_json(bank, session))
+            .map_err(SaveError::Storage)?;
+        Ok(changed)
+    }
+
+    pub fn remove_quiz(&self, quiz_id: &str) -> Result<(), SaveError> {
+        self.storage
+            .remove(&self.quiz_key(quiz_id))
+            .map_err(SaveError::Storage)
+    }
+
+    /// Whether `key` is one of this profile's quiz slots, and which quiz.
+    pub fn quiz_id_of<'k>(&self, key: &'k str) -> Option<&'k str> {
+        let prefix = quiz_prefix(&self.profile);
+        key.strip_prefix(prefix.as_str())
+    }
+
+    /// Whether `key` holds this profile's progress.
+    pub fn is_progress_key(&self, key: &str) -> bool {
+        key == progress_key(&self.profile)
+    }
+
+    /// The backup keys present with their sizes in bytes, oldest first.
+    pub fn backups(&self) -> Vec<(String, usize)> {
+        let mut keys: Vec<(String, usize)> = self
+            .storage
+            .keys()
+            .unwrap_or_default()
+            .into_iter()
             .filter(|k| k.starts_with(BACKUP_PREFIX))
+            .map(|k| {
+                let size = self.storage.get(&k).ok().flatten().map_or(0, |v| v.len());
+                (k, size)
+            })
             .collect();
         keys.sort();
         keys
     }
 
+    /// The text of one backup.
+    pub fn backup(&self, key: &str) -> Option<String> {
+        if !key.starts_with(BACKUP_PREFIX) {
+            return None;
+        }
+        self.storage.get(key).ok().flatten()
+    }
+
+    /// Delete every backup of unreadable data.
+    pub fn delete_backups(&self) -> Result<(), SaveError> {
+        for (key, _) in self.backups() {
+            self.storage.remove(&key).map_err(SaveError::Storage)?;
+        }
+        Ok(())
+    }
+
+    /// Delete this profile's quizzes in progress.
+    pub fn delete_quizzes(&self) -> Result<(), SaveError> {
+        let prefix = quiz_prefix(&self.profile);
+        for key in self.storage.keys().unwrap_or_default() {
+            if key.starts_with(&prefix) {
+                self.storage.remove(&key).map_err(SaveError::Storage)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Everything Accord keeps in this browser, as one JSON object of key → text: what the
+    /// recovery screen and "download the unreadable data" offer.
+    pub fn dump(&self) -> String {
+        let mut map = serde_json::Map::new();
+        let mut keys = self.storage.keys().unwrap_or_default();
+        keys.sort();
+        for key in keys.into_iter().filter(|k| k.starts_with(KEY_PREFIX)) {
+            if let Ok(Some(value)) = self.storage.get(&key) {
+                map.insert(key, serde_json::Value::String(value));
+            }
+        }
+        serde_json::to_string_pretty(&map).unwrap_or_default()
+    }
+
     pub fn storage(&self) -> &S {
         &self.storage
     }
+}
+
+fn slot_json(bank: &BankKey, quiz: &QuizSession) -> String {
+    #[derive(Serialize)]
+    struct Out<'a> {
+        bank: &'a BankKey,
+        quiz: &'a QuizSession,
+    }
+    serde_json::to_string(&Out { bank, quiz }).expect("a quiz always serializes")
+}
+
+/// A quiz slot's text as its bank and session (the session's meaning is checked against the
+/// bank when it resumes).
+pub fn decode_slot(text: &str) -> Result<(BankKey, QuizSession), String> {
+    let record: SlotRecord =
+        serde_json::from_str(text).map_err(|e| format!("could not be read ({e})"))?;
+    if record.quiz.id.is_empty() {
+        return Err("has no id".to_string());
+    }
+    Ok((record.bank, record.quiz))
 }
 
 /// `accord/backup/<now>`, or with a suffix if that key is taken: a backup never overwrites one.

@@ -3,21 +3,15 @@
 
 use super::response::Response;
 use crate::bank::{Blank, ClozePiece, QuestionKind};
+use crate::text::{Language, decimal};
 
 fn join(parts: &[&str], separator: &str) -> String {
     parts.join(separator)
 }
 
-pub(crate) fn number(x: f64) -> String {
-    if x.fract() == 0.0 && x.abs() < 1e15 {
-        format!("{}", x as i64)
-    } else {
-        format!("{x}")
-    }
-}
-
-/// The right answer, in words.
-pub fn right_answer(kind: &QuestionKind) -> String {
+/// The right answer, in words; numbers as the bank's language writes them.
+pub fn right_answer(kind: &QuestionKind, language: Language) -> String {
+    let number = |x: f64| decimal(x, 6, language);
     match kind {
         QuestionKind::SingleChoice { choices, answer } => choices[*answer].clone(),
         QuestionKind::MultipleSelect { choices, answers } => join(
@@ -75,7 +69,8 @@ pub fn right_answer(kind: &QuestionKind) -> String {
 }
 
 /// The learner's answer, in words.
-pub fn given_answer(kind: &QuestionKind, response: &Response) -> String {
+pub fn given_answer(kind: &QuestionKind, response: &Response, language: Language) -> String {
+    let number = |x: f64| decimal(x, 6, language);
     let pick = |list: &[String], picks: &[usize]| {
         join(
             &picks
@@ -158,9 +153,10 @@ mod tests {
                 typos: 0,
             })],
         };
-        assert_eq!(right_answer(&cloze), "Signed in [Paris].");
+        let en = Language::English;
+        assert_eq!(right_answer(&cloze, en), "Signed in [Paris].");
         assert_eq!(
-            given_answer(&cloze, &Response::Blanks(vec!["".into()])),
+            given_answer(&cloze, &Response::Blanks(vec!["".into()]), en),
             "Signed in […]."
         );
         let numeric = QuestionKind::Numeric {
@@ -168,13 +164,19 @@ mod tests {
             tolerance: 1.0,
             unit: Some("year".into()),
         };
-        assert_eq!(right_answer(&numeric), "1997 year (± 1)");
-        assert_eq!(given_answer(&numeric, &Response::Number(2.5)), "2.5");
+        assert_eq!(right_answer(&numeric, en), "1997 year (± 1)");
+        let soldiers = QuestionKind::Numeric {
+            answer: 100_000.0,
+            tolerance: 0.0,
+            unit: Some("soldiers".into()),
+        };
+        assert_eq!(right_answer(&soldiers, en), "100,000 soldiers");
+        assert_eq!(given_answer(&numeric, &Response::Number(2.5), en), "2.5");
         let order = QuestionKind::Ordering {
             items: vec!["a".into(), "b".into(), "c".into()],
         };
         assert_eq!(
-            given_answer(&order, &Response::Order(vec![2, 0, 1])),
+            given_answer(&order, &Response::Order(vec![2, 0, 1]), en),
             "c → a → b"
         );
     }

@@ -44,7 +44,7 @@ impl Draft {
             Response::Bool(b) => Draft::Bool(Some(*b)),
             Response::Order(order) => Draft::Order(order.clone()),
             Response::Pairs(pairs) => Draft::Pairs(pairs.clone()),
-            Response::Number(x) => Draft::Text(super::describe::number(*x)),
+            Response::Number(x) => Draft::Text(crate::text::plain(*x)),
             Response::Text(t) => Draft::Text(t.clone()),
             Response::Blanks(b) => Draft::Blanks(b.clone()),
             Response::Parts(p) => Draft::Parts(p.clone()),

@@ -1,50 +1,10 @@
-//! Scoring: every response earns a credit between 0 and 1, in thousandths.
+//! Scoring: every response earns a credit between 0 and 1 (see `credit`).
 //! The rules per type are written down in docs/question-format.md.
 
-use serde::{Deserialize, Serialize};
-
+use super::credit::Credit;
 use super::response::Response;
 use super::text_match;
 use crate::bank::{Blank, QuestionKind};
-
-/// Credit for one answer, in thousandths: 0 is wrong, 1000 is fully right.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize,
-)]
-pub struct Credit(u16);
-
-impl Credit {
-    pub const ZERO: Credit = Credit(0);
-    pub const FULL: Credit = Credit(1000);
-
-    /// `part / whole`, rounded to the nearest thousandth; `whole` must be positive.
-    pub fn ratio(part: usize, whole: usize) -> Credit {
-        debug_assert!(whole > 0 && part <= whole);
-        let part = part.min(whole) as u64;
-        Credit(((part * 1000 + whole as u64 / 2) / whole as u64) as u16)
-    }
-
-    pub fn from_thousandths(t: u16) -> Credit {
-        Credit(t.min(1000))
-    }
-
-    pub fn thousandths(self) -> u16 {
-        self.0
-    }
-
-    pub fn is_full(self) -> bool {
-        self.0 == 1000
-    }
-
-    pub fn is_zero(self) -> bool {
-        self.0 == 0
-    }
-
-    /// The credit as a whole percentage, rounded to nearest (2/3 shows as 67).
-    pub fn percent(self) -> u16 {
-        (self.0 + 5) / 10
-    }
-}
 
 /// Picks from a list where some entries are right: (right picks − wrong picks) / rights, ≥ 0.
 fn picks_credit(picks: &[usize], rights: &[usize]) -> Credit {

@@ -1,13 +1,17 @@
-//! A quiz in progress: the drawn items, the answers so far and where the learner is.
-//! A plain state machine: `submit` then `advance`, question by question, until finished.
+//! A quiz in progress: the drawn items, the answers so far, where the learner is, the time on
+//! each question. A plain state machine with time passed in:
+//! - with feedback (practice, review, focus): `submit` then `advance`, question by question;
+//! - an exam: move freely (`go_to`), answer and change answers, flag questions, then
+//!   `hand_in`; a deadline ends it with the answers given.
 
 use serde::{Deserialize, Serialize};
 
+use super::credit::Credit;
 use super::draw::{QuizItem, QuizMode, QuizSettings, draw, lay_out};
 use super::response::Response;
-use super::scoring::{Credit, score};
+use super::scoring::score;
 use super::seed::Seed;
-use crate::bank::{Bank, Question, QuestionKind};
+use crate::bank::{Bank, Blank, Question, QuestionKind};
 
 /// One given answer.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -18,30 +22,10 @@ pub struct Answered {
     pub at: u64,
 }
 
-/// How an answer went, from its credit.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Outcome {
-    Right,
-    Partial,
-    Wrong,
-}
-
-impl Outcome {
-    pub fn of(credit: Credit) -> Outcome {
-        if credit.is_full() {
-            Outcome::Right
-        } else if credit.is_zero() {
-            Outcome::Wrong
-        } else {
-            Outcome::Partial
-        }
-    }
-}
-
 /// Where the learner is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Phase {
-    /// Item `n` awaits an answer.
+    /// Item `n` is on screen, ready for an answer (in an exam, also to change one).
     Answering(usize),
     /// Item `n` was answered and its feedback is showing.
     Feedback(usize),
@@ -62,8 +46,12 @@ pub enum SessionError {
     ResponseDoesNotFit,
     /// The bank no longer has a question this quiz drew (it was edited since).
     MissingQuestion(String),
+    /// The saved quiz does not fit the bank (it was edited since, or the data is damaged).
+    DoesNotFit(String),
     /// The exam's time ran out before this answer; the earlier answers are scored.
     TimeUp,
+    /// Only an exam lets the learner move between questions and flag them.
+    NotNavigable,
 }
 
 impl std::fmt::Display for SessionError {
@@ -78,12 +66,20 @@ impl std::fmt::Display for SessionError {
             SessionError::MissingQuestion(id) => {
                 write!(f, "the question bank no longer has question \"{id}\"")
             }
+            SessionError::DoesNotFit(why) => write!(f, "{why}"),
+            SessionError::NotNavigable => {
+                write!(f, "only an exam lets you move between questions")
+            }
         }
     }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct QuizSession {
+    /// The quiz's own id: it names the quiz's storage slot, and tells two tabs' copies of the
+    /// same quiz from different quizzes.
+    #[serde(default)]
+    pub id: String,
     pub bank_id: String,
     pub seed: Seed,
     pub settings: QuizSettings,
@@ -94,42 +90,29 @@ pub struct QuizSession {
     pub started_at: u64,
     #[serde(default)]
     pub finished_at: Option<u64>,
-    /// When an exam's time runs out (ms since the epoch), the learner's extension included.
+    /// When an exam's time runs out (ms since the epoch), any extension included.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub deadline: Option<u64>,
+    /// Per item: flagged for review (exams only).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub flags: Vec<bool>,
+    /// Per item: ms spent with it on screen.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub time_ms: Vec<u64>,
+    /// When the current item came on screen.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub shown_at: Option<u64>,
+    /// The exam ended because its time ran out.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub timed_out: bool,
 }
 
-/// Score for one topic of a finished (or partly finished) quiz.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct TopicScore {
-    pub topic: String,
-    pub questions: usize,
-    /// Sum of credits, in thousandths.
-    pub points: u32,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct QuizResult {
-    /// Sum of credits, in thousandths.
-    pub points: u32,
-    pub questions: usize,
-    pub right: usize,
-    pub partial: usize,
-    pub wrong: usize,
-    pub unanswered: usize,
-    /// In the bank's topic order, only topics the quiz drew from.
-    pub topics: Vec<TopicScore>,
-}
-
-impl QuizResult {
-    /// The score as a whole percentage, rounded down so 99.9 % never shows as 100 %.
-    pub fn percent(&self) -> u32 {
-        if self.questions == 0 {
-            0
-        } else {
-            self.points / (self.questions as u32 * 10)
-        }
-    }
+/// One item as the exam overview shows it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ItemStatus {
+    pub answered: bool,
+    pub flagged: bool,
+    pub current: bool,
 }
 
 impl QuizSession {
@@ -159,7 +142,8 @@ impl QuizSession {
         Self::with_items(bank, settings, seed, items, now)
     }
 
-    fn with_items(
+    /// A quiz of exactly these items (an assignment's draw, a review).
+    pub fn with_items(
         bank: &Bank,
         settings: QuizSettings,
         seed: Seed,
@@ -169,22 +153,34 @@ impl QuizSession {
         if items.is_empty() {
             return Err(SessionError::NoQuestions);
         }
+        let n = items.len();
         Ok(QuizSession {
+            id: String::new(),
             bank_id: bank.meta.id.clone(),
             seed,
             settings,
-            answers: vec![None; items.len()],
+            answers: vec![None; n],
             items,
             current: 0,
             started_at: now,
             finished_at: None,
             deadline: None,
+            flags: vec![false; n],
+            time_ms: vec![0; n],
+            shown_at: Some(now),
+            timed_out: false,
         })
+    }
+
+    /// Name the quiz (its storage slot).
+    pub fn with_id(mut self, id: impl Into<String>) -> Self {
+        self.id = id.into();
+        self
     }
 
     /// Give the quiz a time limit of `limit_ms` from its start (an exam with its extension).
     pub fn with_deadline(mut self, limit_ms: u64) -> Self {
-        self.deadline = Some(self.started_at + limit_ms);
+        self.deadline = Some(self.started_at.saturating_add(limit_ms));
         self
     }
 
@@ -193,13 +189,20 @@ impl QuizSession {
         self.deadline.map(|d| d.saturating_sub(now))
     }
 
+    /// Whether the learner may move between questions, change answers and flag them.
+    pub fn navigable(&self) -> bool {
+        !self.settings.mode.gives_feedback()
+    }
+
     /// When the time is up, end the quiz: the answers given so far are kept and scored, the
     /// rest count as unanswered. Returns whether it ended now.
     pub fn expire(&mut self, now: u64) -> bool {
         match self.deadline {
             Some(deadline) if now >= deadline && !self.is_finished() => {
+                self.leave_current(deadline);
                 self.current = self.items.len();
                 self.finished_at = Some(deadline);
+                self.timed_out = true;
                 true
             }
             _ => false,
@@ -207,9 +210,9 @@ impl QuizSession {
     }
 
     pub fn phase(&self) -> Phase {
-        if self.current >= self.items.len() {
+        if self.current >= self.items.len() || self.finished_at.is_some() {
             Phase::Finished
-        } else if self.answers[self.current].is_some() {
+        } else if !self.navigable() && self.answers[self.current].is_some() {
             Phase::Feedback(self.current)
         } else {
             Phase::Answering(self.current)
@@ -226,7 +229,12 @@ impl QuizSession {
         Some((item, bank.question(&item.question)?))
     }
 
-    /// Answer the current question. Returns the credit earned.
+    /// The answer given to the item on screen, if any.
+    pub fn current_answer(&self) -> Option<&Answered> {
+        self.answers.get(self.current)?.as_ref()
+    }
+
+    /// Answer the current question (in an exam, or change its answer). Returns the credit.
     pub fn submit(
         &mut self,
         bank: &Bank,
@@ -258,108 +266,248 @@ impl QuizSession {
     }
 
     /// Move past the answered current question; after the last one the quiz is finished.
+    /// In an exam this is "next", answered or not, and past the last it stays there.
     pub fn advance(&mut self, now: u64) -> Result<(), SessionError> {
         match self.phase() {
             Phase::Finished => Err(SessionError::Finished),
+            Phase::Answering(i) if self.navigable() => self.go_to(i + 1, now).or(Ok(())),
             Phase::Answering(_) => Err(SessionError::NotAnswered),
             Phase::Feedback(_) => {
+                self.leave_current(now);
                 self.current += 1;
                 if self.current == self.items.len() {
                     self.finished_at = Some(now);
+                    self.shown_at = None;
+                } else {
+                    self.shown_at = Some(now);
                 }
                 Ok(())
             }
         }
     }
 
-    /// Whether this saved quiz still fits `bank` (same bank, every question there with the same
-    /// shape), so it can be resumed after a reload.
-    pub fn check_against(&self, bank: &Bank) -> Result<(), SessionError> {
-        for item in &self.items {
-            let question = bank
-                .question(&item.question)
-                .ok_or_else(|| SessionError::MissingQuestion(item.question.clone()))?;
-            let (order, blank_orders) = layout_lengths(&question.kind);
-            if item.order.len() != order || item.blank_orders.iter().map(Vec::len).ne(blank_orders)
-            {
-                return Err(SessionError::MissingQuestion(item.question.clone()));
-            }
+    /// In an exam: show item `index` (skip ahead, go back, or jump from the overview).
+    pub fn go_to(&mut self, index: usize, now: u64) -> Result<(), SessionError> {
+        if !self.navigable() {
+            return Err(SessionError::NotNavigable);
         }
-        let answers_fit = self.answers.len() == self.items.len()
-            && self.items.iter().zip(&self.answers).all(|(item, answer)| {
-                answer.as_ref().is_none_or(|a| {
-                    bank.question(&item.question)
-                        .is_some_and(|q| a.response.fits(&q.kind))
-                })
-            });
-        if self.bank_id != bank.meta.id || !answers_fit || self.current > self.items.len() {
-            return Err(SessionError::ResponseDoesNotFit);
+        if self.expire(now) {
+            return Err(SessionError::TimeUp);
         }
+        if self.is_finished() {
+            return Err(SessionError::Finished);
+        }
+        if index >= self.items.len() {
+            return Err(SessionError::NotAnswered);
+        }
+        self.leave_current(now);
+        self.current = index;
+        self.shown_at = Some(now);
         Ok(())
     }
 
-    /// The score so far (the final score once finished).
-    pub fn result(&self, bank: &Bank) -> QuizResult {
-        let mut result = QuizResult {
-            points: 0,
-            questions: self.items.len(),
-            right: 0,
-            partial: 0,
-            wrong: 0,
-            unanswered: 0,
-            topics: Vec::new(),
-        };
-        let mut per_topic: Vec<TopicScore> = bank
-            .topics
-            .iter()
-            .map(|t| TopicScore {
-                topic: t.id.clone(),
-                questions: 0,
-                points: 0,
+    /// In an exam: flag or unflag the current item for review. Returns the new flag.
+    pub fn toggle_flag(&mut self) -> Result<bool, SessionError> {
+        if !self.navigable() {
+            return Err(SessionError::NotNavigable);
+        }
+        let i = self.current;
+        let flag = self.flags.get_mut(i).ok_or(SessionError::Finished)?;
+        *flag = !*flag;
+        Ok(*flag)
+    }
+
+    /// In an exam: hand in. Unanswered questions count as unanswered.
+    pub fn hand_in(&mut self, now: u64) -> Result<(), SessionError> {
+        if self.expire(now) {
+            return Err(SessionError::TimeUp);
+        }
+        if self.is_finished() {
+            return Err(SessionError::Finished);
+        }
+        self.leave_current(now);
+        self.current = self.items.len();
+        self.finished_at = Some(now);
+        Ok(())
+    }
+
+    /// Each item's state, for the exam overview.
+    pub fn overview(&self) -> Vec<ItemStatus> {
+        (0..self.items.len())
+            .map(|i| ItemStatus {
+                answered: self.answers[i].is_some(),
+                flagged: self.flags.get(i).copied().unwrap_or(false),
+                current: i == self.current,
             })
-            .collect();
-        for (item, answer) in self.items.iter().zip(&self.answers) {
-            let credit = answer.as_ref().map(|a| a.credit);
-            let points = u32::from(credit.unwrap_or_default().thousandths());
-            result.points += points;
-            match credit.map(Outcome::of) {
-                None => result.unanswered += 1,
-                Some(Outcome::Right) => result.right += 1,
-                Some(Outcome::Partial) => result.partial += 1,
-                Some(Outcome::Wrong) => result.wrong += 1,
-            }
-            let topic = bank.question(&item.question).map(|q| q.topic.as_str());
-            if let Some(slot) = per_topic
-                .iter_mut()
-                .find(|t| Some(t.topic.as_str()) == topic)
-            {
-                slot.questions += 1;
-                slot.points += points;
+            .collect()
+    }
+
+    /// Positions (0-based) of the items without an answer.
+    pub fn unanswered(&self) -> Vec<usize> {
+        (0..self.answers.len())
+            .filter(|&i| self.answers[i].is_none())
+            .collect()
+    }
+
+    /// Count the time since the current item came on screen towards it.
+    fn leave_current(&mut self, now: u64) {
+        if let (Some(shown), Some(slot)) =
+            (self.shown_at.take(), self.time_ms.get_mut(self.current))
+        {
+            *slot = slot.saturating_add(now.saturating_sub(shown));
+        }
+    }
+
+    /// Take in what another tab saved of this same quiz: answers it gave that this copy
+    /// lacks, flags, time, and its end. With feedback, the first answer to an item stands
+    /// (an item is never answered twice); in an exam, the latest answer stands.
+    /// Returns whether anything changed. Quizzes with different ids are left alone.
+    pub fn merge_from(&mut self, other: &QuizSession) -> bool {
+        if self.id != other.id || self.items != other.items {
+            return false;
+        }
+        let before = self.clone();
+        let first_wins = !self.navigable();
+        for (ours, theirs) in self.answers.iter_mut().zip(&other.answers) {
+            match (ours.as_ref(), theirs) {
+                (None, Some(t)) => *ours = Some(t.clone()),
+                (Some(o), Some(t)) if (t.at < o.at) == first_wins && t.at != o.at => {
+                    *ours = Some(t.clone())
+                }
+                _ => {}
             }
         }
-        result.topics = per_topic.into_iter().filter(|t| t.questions > 0).collect();
-        result
+        for (ours, theirs) in self.flags.iter_mut().zip(&other.flags) {
+            *ours |= *theirs;
+        }
+        for (ours, theirs) in self.time_ms.iter_mut().zip(&other.time_ms) {
+            *ours = (*ours).max(*theirs);
+        }
+        if let Some(end) = other.finished_at
+            && self.finished_at.is_none_or(|ours| end < ours)
+        {
+            self.finished_at = Some(end);
+            self.current = self.items.len();
+            self.timed_out |= other.timed_out;
+            self.shown_at = None;
+        }
+        // With feedback, a tab that moved on past answered items is ahead: follow it.
+        if first_wins && !self.is_finished() && other.current > self.current {
+            let answered = (self.current..other.current.min(self.items.len()))
+                .all(|i| self.answers[i].is_some());
+            if answered {
+                self.current = other.current.min(self.items.len());
+                if self.current == self.items.len() {
+                    self.finished_at = other.finished_at.or(Some(self.started_at));
+                }
+            }
+        }
+        *self != before
+    }
+
+    /// Check a saved quiz against `bank` before resuming it: every index in range, every
+    /// count consistent, every question still there with the same shape. Credits are scored
+    /// again from the responses (a saved credit is never trusted), and per-item lists a
+    /// schema-2 save lacked are filled in.
+    pub fn restore(mut self, bank: &Bank) -> Result<QuizSession, SessionError> {
+        let n = self.items.len();
+        let damaged =
+            |why: String| SessionError::DoesNotFit(format!("the saved quiz is damaged ({why})"));
+        if n == 0 {
+            return Err(damaged("it has no questions".into()));
+        }
+        if self.answers.len() != n {
+            return Err(damaged("its answers do not match its questions".into()));
+        }
+        if self.flags.is_empty() {
+            self.flags = vec![false; n];
+        }
+        if self.time_ms.is_empty() {
+            self.time_ms = vec![0; n];
+        }
+        if self.flags.len() != n || self.time_ms.len() != n {
+            return Err(damaged(
+                "its flags or times do not match its questions".into(),
+            ));
+        }
+        if self.current > n {
+            return Err(damaged("it is on a question past its last".into()));
+        }
+        if self.deadline.is_some_and(|d| d < self.started_at)
+            || self.finished_at.is_some_and(|f| f < self.started_at)
+        {
+            return Err(damaged("its times are out of order".into()));
+        }
+        if self.bank_id != bank.meta.id {
+            return Err(SessionError::DoesNotFit(format!(
+                "it belongs to another question bank (\"{}\")",
+                self.bank_id
+            )));
+        }
+        for (item, answer) in self.items.iter().zip(self.answers.iter_mut()) {
+            let question = bank
+                .question(&item.question)
+                .ok_or_else(|| SessionError::MissingQuestion(item.question.clone()))?;
+            if !layout_fits(item, &question.kind) {
+                return Err(SessionError::DoesNotFit(format!(
+                    "the question bank changed question \"{}\" since the quiz began",
+                    item.question
+                )));
+            }
+            if let Some(a) = answer {
+                if !a.response.fits(&question.kind) {
+                    return Err(SessionError::DoesNotFit(format!(
+                        "a saved answer no longer fits question \"{}\"",
+                        item.question
+                    )));
+                }
+                a.credit = score(&question.kind, &a.response);
+            }
+        }
+        if self.current == n && self.finished_at.is_none() {
+            self.finished_at = Some(
+                self.answers
+                    .iter()
+                    .flatten()
+                    .map(|a| a.at)
+                    .max()
+                    .unwrap_or(self.started_at),
+            );
+        }
+        Ok(self)
     }
 }
 
-/// How long a question's shuffled list is, and each cloze blank's option list.
-fn layout_lengths(kind: &QuestionKind) -> (usize, Vec<usize>) {
-    use crate::bank::Blank;
-    match kind {
+/// Whether `order` holds each of `0..n` exactly once.
+pub fn is_permutation(order: &[usize], n: usize) -> bool {
+    let mut seen = vec![false; n];
+    order.len() == n
+        && order
+            .iter()
+            .all(|&i| i < n && !std::mem::replace(&mut seen[i], true))
+}
+
+/// Whether an item's layout (its shuffled list, its blanks' option orders) fits the question.
+fn layout_fits(item: &QuizItem, kind: &QuestionKind) -> bool {
+    let list = match kind {
         QuestionKind::SingleChoice { choices, .. }
-        | QuestionKind::MultipleSelect { choices, .. } => (choices.len(), Vec::new()),
-        QuestionKind::Ordering { items } => (items.len(), Vec::new()),
-        QuestionKind::Matching { rights, .. } => (rights.len(), Vec::new()),
-        QuestionKind::Cloze { blanks, .. } => (
-            0,
-            blanks
-                .iter()
-                .map(|b| match b {
-                    Blank::Choice { options, .. } => options.len(),
-                    Blank::Typed(_) => 0,
-                })
-                .collect(),
-        ),
-        _ => (0, Vec::new()),
-    }
+        | QuestionKind::MultipleSelect { choices, .. } => choices.len(),
+        QuestionKind::Ordering { items } => items.len(),
+        QuestionKind::Matching { rights, .. } => rights.len(),
+        _ => 0,
+    };
+    let blanks_fit = match kind {
+        QuestionKind::Cloze { blanks, .. } => {
+            item.blank_orders.len() == blanks.len()
+                && blanks
+                    .iter()
+                    .zip(&item.blank_orders)
+                    .all(|(b, order)| match b {
+                        Blank::Choice { options, .. } => is_permutation(order, options.len()),
+                        Blank::Typed(_) => order.is_empty(),
+                    })
+        }
+        _ => item.blank_orders.is_empty(),
+    };
+    is_permutation(&item.order, list) && blanks_fit
 }

@@ -5,7 +5,6 @@
 mod error;
 pub mod model;
 mod params;
-mod rating;
 mod scheduler;
 
 pub use error::ScheduleError;
@@ -13,5 +12,4 @@ pub use params::{
     D_MAX, D_MIN, DAY_MS, DEFAULT_DESIRED_RETENTION, DEFAULT_PARAMETERS, DESIRED_RETENTION_RANGE,
     MAX_INTERVAL_DAYS, S_MAX, S_MIN,
 };
-pub use rating::rating_for_credit;
 pub use scheduler::{Card, MemoryState, Rating, Scheduler, due_queue, elapsed_days};

@@ -12,6 +12,8 @@ pub struct MemoryStore {
     map: Rc<RefCell<BTreeMap<String, String>>>,
     /// The most bytes (keys plus values, UTF-8) the store may hold, like a browser's quota.
     quota: Option<usize>,
+    /// When set, every write fails as unavailable storage does (shared by clones).
+    failing: Rc<RefCell<Option<String>>>,
 }
 
 impl MemoryStore {
@@ -24,6 +26,11 @@ impl MemoryStore {
             quota: Some(bytes),
             ..Self::default()
         }
+    }
+
+    /// From now on, every write fails with `why` (like storage that became read-only).
+    pub fn fail_writes(&self, why: &str) {
+        *self.failing.borrow_mut() = Some(why.to_string());
     }
 
     pub fn used_bytes(&self) -> usize {
@@ -41,6 +48,9 @@ impl KeyValueStore for MemoryStore {
     }
 
     fn set(&self, key: &str, value: &str) -> Result<(), StorageError> {
+        if let Some(why) = self.failing.borrow().as_ref() {
+            return Err(StorageError::Unavailable(why.clone()));
+        }
         if let Some(quota) = self.quota {
             let old = self
                 .map

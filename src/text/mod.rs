@@ -9,6 +9,6 @@ mod quote;
 
 pub use distance::{closest, edit_distance};
 pub use fold::fold_for_matching;
-pub use numbers::{Language, decimal, integer, percent_of};
+pub use numbers::{Language, decimal, integer, percent_of, plain};
 pub use plural::{count, plural};
 pub use quote::{escape_controls, is_hidden, quoted};

@@ -87,6 +87,20 @@ pub fn decimal(x: f64, max_decimals: u32, language: Language) -> String {
     out
 }
 
+/// A number as a learner types it back: no grouping, a point for decimals, up to 6 decimals
+/// ("100000", "2.5").
+pub fn plain(x: f64) -> String {
+    decimal(
+        x,
+        6,
+        Language {
+            group: '\0',
+            decimal: '.',
+        },
+    )
+    .replace('\0', "")
+}
+
 /// `part / whole` as a whole percentage, rounded half up (the app's one rounding rule for
 /// percentages): 2.666 of 10 is 27 %. 0 when `whole` is 0.
 pub fn percent_of(part: u64, whole: u64) -> u32 {

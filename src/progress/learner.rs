@@ -1,0 +1,589 @@
+//! The learner's side of the app as one plain value: their progress, the quiz on screen, and
+//! every action the screens forward (start, answer, next, exam navigation, hand in, import,
+//! reset, another tab's save), each deciding what happens and saving it.
+//!
+//! Generic over the storage (localStorage in the browser, the in-memory twin in tests), with
+//! time passed in: every decision here is reachable from a native test.
+
+use super::bank_key::BankKey;
+use super::exchange::{ImportError, export, import};
+use super::merge::{MergeSummary, TabMerge};
+use super::model::{LearnerSettings, ProgressData};
+use super::plan::{QuizRequest, start_quiz};
+use super::profiles::ProfileId;
+use super::schema::decode;
+use super::stats::DashboardStats;
+use super::store::{Notice, ProgressStore, SaveError, decode_slot};
+use super::summary::StartSummary;
+use crate::bank::Bank;
+use crate::calendar::LocalTime;
+use crate::quiz::{Credit, Phase, QuizMode, QuizSession, Response, Seed, SessionError};
+use crate::storage::KeyValueStore;
+
+/// The key, in the tab's own storage (sessionStorage), of the quiz this tab shows: a reload
+/// resumes it, while other tabs keep their own quizzes.
+pub const TAB_QUIZ_KEY: &str = "accord/tab-quiz";
+
+/// Something the learner should be told.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LearnerNotice {
+    Storage(Notice),
+    /// A saved quiz could not be resumed.
+    QuizDropped(String),
+    /// An exam's time ran out while the learner was away; it was scored.
+    QuizExpired,
+    /// The question was answered in another tab meanwhile: that answer stands.
+    AnsweredElsewhere,
+    /// The progress was deleted in another tab.
+    ResetElsewhere,
+    /// The quiz on screen was finished or left in another tab.
+    QuizGoneElsewhere,
+}
+
+impl std::fmt::Display for LearnerNotice {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            LearnerNotice::Storage(notice) => write!(f, "{notice}"),
+            LearnerNotice::QuizDropped(why) => write!(
+                f,
+                "A quiz in progress could not be resumed because {why}. The answers you gave still count in your progress."
+            ),
+            LearnerNotice::QuizExpired => write!(
+                f,
+                "The time for your exam ran out while you were away; the answers you gave have been scored and are in your history."
+            ),
+            LearnerNotice::AnsweredElsewhere => write!(
+                f,
+                "This question was answered in another tab; that answer stands."
+            ),
+            LearnerNotice::ResetElsewhere => {
+                write!(f, "Your progress was deleted in another tab.")
+            }
+            LearnerNotice::QuizGoneElsewhere => {
+                write!(f, "This quiz was finished or left in another tab.")
+            }
+        }
+    }
+}
+
+/// What an answer did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Answer {
+    /// Scored, with feedback to show.
+    Feedback(Credit),
+    /// Saved without feedback (an exam); the learner moves on.
+    Saved,
+    /// The time ran out before it; the quiz is finished and scored without it.
+    TimeUp,
+}
+
+/// A quiz in progress that this tab does not show, for the start screen's "resume" list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unfinished {
+    pub id: String,
+    pub mode: QuizMode,
+    pub started_at: u64,
+    pub answered: usize,
+    pub questions: usize,
+}
+
+pub struct Learner<S: KeyValueStore, T: KeyValueStore> {
+    store: ProgressStore<S>,
+    tab: T,
+    data: ProgressData,
+    key: BankKey,
+    quiz: Option<QuizSession>,
+    finished: Option<QuizSession>,
+    notices: Vec<LearnerNotice>,
+    save_error: Option<SaveError>,
+}
+
+impl<S: KeyValueStore, T: KeyValueStore> Learner<S, T> {
+    /// Open a learner's progress for `bank` (kept under `key`): quizzes of this bank that
+    /// ended while away are scored and archived, ones that no longer fit the bank are dropped
+    /// with a notice, and the quiz this tab showed before a reload comes back on screen.
+    pub fn open(
+        storage: S,
+        tab: T,
+        profile: ProfileId,
+        bank: &Bank,
+        key: BankKey,
+        now: u64,
+    ) -> Self {
+        let (store, data, notices) = ProgressStore::open(storage, profile, now);
+        let mut learner = Learner {
+            store,
+            tab,
+            data,
+            key,
+            quiz: None,
+            finished: None,
+            notices: notices.into_iter().map(LearnerNotice::Storage).collect(),
+            save_error: None,
+        };
+        let (slots, notices) = learner.store.quizzes(now);
+        learner
+            .notices
+            .extend(notices.into_iter().map(LearnerNotice::Storage));
+        let mut changed = false;
+        let tab_quiz = learner.tab.get(TAB_QUIZ_KEY).ok().flatten();
+        for slot in slots.into_iter().filter(|s| s.bank == learner.key) {
+            let id = slot.session.id.clone();
+            match slot.session.restore(bank) {
+                Err(why) => {
+                    learner
+                        .notices
+                        .push(LearnerNotice::QuizDropped(why.to_string()));
+                    let _ = learner.store.remove_quiz(&id);
+                }
+                Ok(mut session) => {
+                    if session.expire(now) {
+                        learner.notices.push(LearnerNotice::QuizExpired);
+                    }
+                    if session.is_finished() {
+                        learner.data.archive(&learner.key, &session, bank);
+                        let _ = learner.store.remove_quiz(&id);
+                        changed = true;
+                    } else if tab_quiz.as_deref() == Some(id.as_str()) {
+                        learner.quiz = Some(session);
+                    }
+                }
+            }
+        }
+        if changed {
+            learner.save(now);
+        }
+        learner
+    }
+
+    pub fn data(&self) -> &ProgressData {
+        &self.data
+    }
+
+    pub fn key(&self) -> &BankKey {
+        &self.key
+    }
+
+    pub fn settings(&self) -> &LearnerSettings {
+        &self.data.settings
+    }
+
+    /// The quiz on screen, if any.
+    pub fn quiz(&self) -> Option<&QuizSession> {
+        self.quiz.as_ref()
+    }
+
+    /// The quiz the results screen shows.
+    pub fn finished(&self) -> Option<&QuizSession> {
+        self.finished.as_ref()
+    }
+
+    /// Notices not yet shown; taking them clears them.
+    pub fn take_notices(&mut self) -> Vec<LearnerNotice> {
+        std::mem::take(&mut self.notices)
+    }
+
+    /// The latest save failure, cleared by the next successful save.
+    pub fn save_error(&self) -> Option<&SaveError> {
+        self.save_error.as_ref()
+    }
+
+    pub fn store(&self) -> &ProgressStore<S> {
+        &self.store
+    }
+
+    pub fn store_mut(&mut self) -> &mut ProgressStore<S> {
+        &mut self.store
+    }
+
+    /// Save the progress (after taking in another tab's), remembering any failure.
+    fn save(&mut self, now: u64) {
+        match self.store.save_merging(&mut self.data, now) {
+            Ok(notices) => {
+                self.save_error = None;
+                self.notices
+                    .extend(notices.into_iter().map(LearnerNotice::Storage));
+            }
+            Err(e) => self.save_error = Some(e),
+        }
+    }
+
+    fn save_quiz(&mut self) -> bool {
+        let Some(quiz) = self.quiz.as_mut() else {
+            return false;
+        };
+        match self.store.save_quiz(&self.key, quiz) {
+            Ok(changed) => {
+                self.save_error = None;
+                changed
+            }
+            Err(e) => {
+                self.save_error = Some(e);
+                false
+            }
+        }
+    }
+
+    /// Quizzes of this bank in progress that this tab does not show, newest first.
+    pub fn unfinished(&mut self, now: u64) -> Vec<Unfinished> {
+        let on_screen = self.quiz.as_ref().map(|q| q.id.clone());
+        let (slots, notices) = self.store.quizzes(now);
+        self.notices
+            .extend(notices.into_iter().map(LearnerNotice::Storage));
+        let mut list: Vec<Unfinished> = slots
+            .into_iter()
+            .filter(|s| s.bank == self.key && Some(&s.session.id) != on_screen.as_ref())
+            .filter(|s| !s.session.is_finished())
+            .map(|s| Unfinished {
+                id: s.session.id.clone(),
+                mode: s.session.settings.mode,
+                started_at: s.session.started_at,
+                answered: s.session.answers.iter().flatten().count(),
+                questions: s.session.items.len(),
+            })
+            .collect();
+        list.sort_by_key(|u| std::cmp::Reverse(u.started_at));
+        list
+    }
+
+    fn begin(&mut self, session: QuizSession, now: u64) {
+        let _ = self.tab.set(TAB_QUIZ_KEY, &session.id);
+        self.quiz = Some(session);
+        self.finished = None;
+        self.save_quiz();
+        self.save(now);
+    }
+
+    /// Start the quiz the start screen asked for. `id` names the new quiz (random).
+    pub fn start(
+        &mut self,
+        bank: &Bank,
+        request: &QuizRequest,
+        seed: Seed,
+        id: String,
+        now: u64,
+    ) -> Result<(), SessionError> {
+        let session = start_quiz(
+            bank,
+            request,
+            &self.data.settings,
+            self.data.log(&self.key),
+            seed,
+            now,
+        )?
+        .with_id(id);
+        self.begin(session, now);
+        Ok(())
+    }
+
+    /// Start again the quiz the results screen shows: the same settings and seed.
+    pub fn again(&mut self, bank: &Bank, id: String, now: u64) -> Result<(), SessionError> {
+        let Some(done) = self.finished.clone() else {
+            return Err(SessionError::NoQuestions);
+        };
+        let mut session = QuizSession::start(bank, done.settings.clone(), done.seed.clone(), now)?;
+        if let Some(deadline) = done.deadline {
+            session = session.with_deadline(deadline.saturating_sub(done.started_at));
+        }
+        self.begin(session.with_id(id), now);
+        Ok(())
+    }
+
+    /// The questions due for review by the end of the learner's day, most overdue first.
+    pub fn due_today(&self, bank: &Bank, time: LocalTime) -> Vec<String> {
+        let scheduler = self.data.settings.scheduler();
+        let cards = super::due::cards(self.data.log(&self.key), &scheduler);
+        super::due::due_questions(&cards, |q| bank.question(q).is_some(), time.end_of_day())
+    }
+
+    /// Start a review of everything due today.
+    pub fn start_review(
+        &mut self,
+        bank: &Bank,
+        time: LocalTime,
+        seed: Seed,
+        id: String,
+    ) -> Result<(), SessionError> {
+        let due = self.due_today(bank, time);
+        let session = QuizSession::start_review(bank, &due, seed, time.now)?.with_id(id);
+        self.begin(session, time.now);
+        Ok(())
+    }
+
+    /// Show a quiz in progress from the "resume" list.
+    pub fn resume(&mut self, bank: &Bank, id: &str, now: u64) -> Result<(), SessionError> {
+        let (_, stored) = self
+            .store
+            .load_quiz(id)
+            .ok_or_else(|| SessionError::DoesNotFit("it is no longer saved".into()))?;
+        let mut session = stored.restore(bank)?;
+        session.shown_at = Some(now);
+        if session.expire(now) {
+            self.quiz = Some(session);
+            self.finish(bank, now);
+            self.notices.push(LearnerNotice::QuizExpired);
+            return Ok(());
+        }
+        let _ = self.tab.set(TAB_QUIZ_KEY, id);
+        self.quiz = Some(session);
+        Ok(())
+    }
+
+    /// Answer the question on screen.
+    pub fn answer(
+        &mut self,
+        bank: &Bank,
+        response: Response,
+        now: u64,
+    ) -> Result<Answer, SessionError> {
+        // Another tab may have answered this very question: its answer stands.
+        if let Some(quiz) = self.quiz.as_mut()
+            && let Some((_, stored)) = self.store.load_quiz(&quiz.id)
+        {
+            let before = quiz.phase();
+            quiz.merge_from(&stored);
+            if quiz.phase() != before {
+                self.notices.push(LearnerNotice::AnsweredElsewhere);
+                return Err(SessionError::AlreadyAnswered);
+            }
+        }
+        let quiz = self.quiz.as_mut().ok_or(SessionError::Finished)?;
+        let index = quiz.current;
+        match quiz.submit(bank, response, now) {
+            Ok(credit) => {
+                let feedback = !quiz.navigable();
+                if feedback {
+                    let question = quiz.items[index].question.clone();
+                    self.data.record_answer(&self.key, &question, credit, now);
+                    self.save_quiz();
+                    self.save(now);
+                    Ok(Answer::Feedback(credit))
+                } else {
+                    // An exam moves straight on.
+                    let _ = quiz.advance(now);
+                    self.save_quiz();
+                    Ok(Answer::Saved)
+                }
+            }
+            Err(SessionError::TimeUp) => {
+                self.finish(bank, now);
+                Ok(Answer::TimeUp)
+            }
+            Err(e) => Err(e),
+        }
+    }
+
+    /// Move on after the feedback (in an exam: to the next question). Returns whether the
+    /// quiz is now finished (the results screen shows it).
+    pub fn next(&mut self, bank: &Bank, now: u64) -> bool {
+        let Some(quiz) = self.quiz.as_mut() else {
+            return false;
+        };
+        if quiz.advance(now).is_err() && !quiz.is_finished() {
+            return false;
+        }
+        if quiz.is_finished() {
+            self.finish(bank, now);
+            return true;
+        }
+        self.save_quiz();
+        false
+    }
+
+    /// In an exam: show another question.
+    pub fn go_to(&mut self, bank: &Bank, index: usize, now: u64) -> Result<(), SessionError> {
+        let quiz = self.quiz.as_mut().ok_or(SessionError::Finished)?;
+        match quiz.go_to(index, now) {
+            Err(SessionError::TimeUp) => {
+                self.finish(bank, now);
+                Err(SessionError::TimeUp)
+            }
+            other => {
+                self.save_quiz();
+                other
+            }
+        }
+    }
+
+    /// In an exam: flag or unflag the question on screen.
+    pub fn toggle_flag(&mut self) -> Result<bool, SessionError> {
+        let flag = self
+            .quiz
+            .as_mut()
+            .ok_or(SessionError::Finished)?
+            .toggle_flag()?;
+        self.save_quiz();
+        Ok(flag)
+    }
+
+    /// In an exam: hand in.
+    pub fn hand_in(&mut self, bank: &Bank, now: u64) -> Result<(), SessionError> {
+        let quiz = self.quiz.as_mut().ok_or(SessionError::Finished)?;
+        let result = quiz.hand_in(now);
+        if matches!(result, Ok(()) | Err(SessionError::TimeUp)) {
+            self.finish(bank, now);
+        }
+        result
+    }
+
+    /// The exam's time ran out: score what was answered. Returns whether it ended now.
+    pub fn time_up(&mut self, bank: &Bank, now: u64) -> bool {
+        let ended = self.quiz.as_mut().is_some_and(|q| q.expire(now));
+        if ended {
+            self.finish(bank, now);
+        }
+        ended
+    }
+
+    /// The quiz is over: into the history (and the log), out of its slot, onto the results.
+    fn finish(&mut self, bank: &Bank, now: u64) {
+        let Some(quiz) = self.quiz.take() else {
+            return;
+        };
+        self.data.archive(&self.key, &quiz, bank);
+        let _ = self.store.remove_quiz(&quiz.id);
+        let _ = self.tab.remove(TAB_QUIZ_KEY);
+        self.finished = Some(quiz);
+        self.save(now);
+    }
+
+    /// Leave the quiz on screen. The answers given still count in the progress (an exam's are
+    /// logged now, as they would have been at hand-in).
+    pub fn quit(&mut self, now: u64) {
+        let Some(quiz) = self.quiz.take() else {
+            return;
+        };
+        if quiz.navigable() {
+            for (item, answer) in quiz.items.iter().zip(&quiz.answers) {
+                if let Some(a) = answer {
+                    self.data
+                        .record_answer(&self.key, &item.question, a.credit, a.at);
+                }
+            }
+        }
+        let _ = self.store.remove_quiz(&quiz.id);
+        let _ = self.tab.remove(TAB_QUIZ_KEY);
+        self.save(now);
+    }
+
+    /// Another tab wrote `key` (`value` is the new text, `None` when removed). Returns
+    /// whether anything on screen may have changed.
+    pub fn take_in(&mut self, key: &str, value: Option<&str>, now: u64) -> bool {
+        if self.store.is_progress_key(key) {
+            let Some(theirs) = value.and_then(|v| decode(v).ok()) else {
+                return false;
+            };
+            return match self.data.merge_from_tab(&theirs.data) {
+                TabMerge::TookReset => {
+                    self.notices.push(LearnerNotice::ResetElsewhere);
+                    self.quiz = None;
+                    self.finished = None;
+                    let _ = self.tab.remove(TAB_QUIZ_KEY);
+                    true
+                }
+                TabMerge::Ignored => {
+                    self.save(now);
+                    false
+                }
+                TabMerge::United {
+                    added,
+                    missing_there,
+                } => {
+                    if missing_there {
+                        self.save(now);
+                    }
+                    !added.is_empty()
+                }
+            };
+        }
+        let Some(id) = self.store.quiz_id_of(key) else {
+            return false;
+        };
+        let Some(quiz) = self.quiz.as_mut().filter(|q| q.id == id) else {
+            return false;
+        };
+        match value {
+            None => {
+                self.quiz = None;
+                let _ = self.tab.remove(TAB_QUIZ_KEY);
+                self.notices.push(LearnerNotice::QuizGoneElsewhere);
+                true
+            }
+            Some(text) => match decode_slot(text) {
+                Ok((_, theirs)) => quiz.merge_from(&theirs),
+                Err(_) => false,
+            },
+        }
+    }
+
+    /// All progress as an export file's text.
+    pub fn export(&self, now: u64) -> String {
+        export(&self.data, now)
+    }
+
+    /// Merge an export file. Nothing changes unless the merged progress is saved.
+    pub fn import(&mut self, text: &str, now: u64) -> Result<MergeSummary, ImportError> {
+        let mut merged = self.data.clone();
+        let summary = import(&mut merged, text)?;
+        match self.store.save_merging(&mut merged, now) {
+            Ok(notices) => {
+                self.notices
+                    .extend(notices.into_iter().map(LearnerNotice::Storage));
+                self.data = merged;
+                self.save_error = None;
+                Ok(summary)
+            }
+            Err(e) => Err(ImportError::NotSaved(e.to_string())),
+        }
+    }
+
+    /// Delete all progress and quizzes in progress of this learner; with `backups`, also
+    /// every backup of unreadable data. Settings stay.
+    pub fn reset(&mut self, backups: bool) -> Result<(), SaveError> {
+        let mut data = self.data.clone();
+        data.reset();
+        self.store.save(&data)?;
+        self.data = data;
+        self.store.delete_quizzes()?;
+        if backups {
+            self.store.delete_backups()?;
+        }
+        self.quiz = None;
+        self.finished = None;
+        let _ = self.tab.remove(TAB_QUIZ_KEY);
+        self.save_error = None;
+        Ok(())
+    }
+
+    /// Change the learner's settings and save them.
+    pub fn update_settings(&mut self, change: impl FnOnce(&mut LearnerSettings), now: u64) {
+        change(&mut self.data.settings);
+        self.data.settings = self.data.settings.clone().sanitized();
+        self.save(now);
+    }
+
+    /// Delete the unreadable data that was left in place for lack of room.
+    pub fn discard_blocked(&mut self) -> Result<(), SaveError> {
+        self.store.discard_blocked()
+    }
+
+    /// The start screen's numbers.
+    pub fn summary(&self, bank: &Bank) -> StartSummary {
+        StartSummary::of(bank, self.data.bank(&self.key))
+    }
+
+    /// The dashboard's numbers.
+    pub fn dashboard(&self, bank: &Bank, time: LocalTime) -> DashboardStats {
+        DashboardStats::compute(
+            bank,
+            self.data.log(&self.key),
+            &self.data.settings.scheduler(),
+            time,
+        )
+    }
+
+    /// Where the quiz on screen is.
+    pub fn phase(&self) -> Option<Phase> {
+        self.quiz.as_ref().map(QuizSession::phase)
+    }
+}
