@@ -11,6 +11,7 @@ mod parse;
 pub mod path;
 mod question_type;
 pub mod raw;
+mod shape;
 mod toml_reader;
 
 pub use check::{QuestionReport, Rules, Validator, look_alike, split_cloze, typeable, valid_id};
@@ -25,6 +26,7 @@ pub use question_type::{
     BLANK_OPTIONS, CHOICES, CLAIM_PARTS, CLOZE_BLANKS, MATCHING_PAIRS, MAX_LIST, MAX_TYPOS,
     ORDERING_ITEMS, QuestionType,
 };
+pub use shape::{BlankShape, Shape};
 
 /// Name of the manifest file at the root of every bank folder.
 pub const MANIFEST: &str = "index.toml";

@@ -179,7 +179,8 @@ pub enum Blank {
 }
 
 /// The text of a cloze question, split at its blanks.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum ClozePiece {
     Text(String),
     /// The index of a blank in `QuestionKind::Cloze::blanks`.

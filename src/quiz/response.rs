@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::bank::{Blank, QuestionKind};
+use crate::bank::{BlankShape, QuestionKind, Shape};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind", content = "value", rename_all = "snake_case")]
@@ -29,33 +29,36 @@ impl Response {
     /// Whether this response has the shape `kind` expects (right variant, indices in range).
     /// Checked once when an answer is submitted; scoring can then trust it.
     pub fn fits(&self, kind: &QuestionKind) -> bool {
+        self.fits_shape(&kind.shape())
+    }
+
+    /// Whether this response fits what the learner was shown (a sealed exam has only shapes).
+    pub fn fits_shape(&self, shape: &Shape) -> bool {
         let distinct_below = |picks: &[usize], n: usize| {
             picks.iter().all(|&i| i < n) && picks.windows(2).all(|w| w[0] < w[1])
         };
-        match (kind, self) {
-            (QuestionKind::SingleChoice { choices, .. }, Response::Choice(i)) => *i < choices.len(),
-            (QuestionKind::MultipleSelect { choices, .. }, Response::Choices(picks)) => {
+        match (shape, self) {
+            (Shape::Single { choices }, Response::Choice(i)) => *i < choices.len(),
+            (Shape::Multiple { choices }, Response::Choices(picks)) => {
                 !picks.is_empty() && distinct_below(picks, choices.len())
             }
-            (QuestionKind::TrueFalse { .. }, Response::Bool(_)) => true,
-            (QuestionKind::Ordering { items }, Response::Order(order)) => {
-                let mut sorted = order.clone();
-                sorted.sort_unstable();
-                sorted == (0..items.len()).collect::<Vec<_>>()
+            (Shape::TrueFalse, Response::Bool(_)) => true,
+            (Shape::Ordering { items }, Response::Order(order)) => {
+                super::session::is_permutation(order, items.len())
             }
-            (QuestionKind::Matching { lefts, rights }, Response::Pairs(pairs)) => {
+            (Shape::Matching { lefts, rights }, Response::Pairs(pairs)) => {
                 pairs.len() == lefts.len() && pairs.iter().flatten().all(|&r| r < rights.len())
             }
-            (QuestionKind::Numeric { .. }, Response::Number(x)) => x.is_finite(),
-            (QuestionKind::ShortText { .. }, Response::Text(t)) => !t.trim().is_empty(),
-            (QuestionKind::Cloze { blanks, .. }, Response::Blanks(filled)) => {
+            (Shape::Numeric { .. }, Response::Number(x)) => x.is_finite(),
+            (Shape::ShortText, Response::Text(t)) => !t.trim().is_empty() && t.len() <= 1000,
+            (Shape::Cloze { blanks, .. }, Response::Blanks(filled)) => {
                 filled.len() == blanks.len()
                     && blanks.iter().zip(filled).all(|(blank, text)| match blank {
-                        Blank::Typed(_) => true,
-                        Blank::Choice { options, .. } => text.is_empty() || options.contains(text),
+                        BlankShape::Typed => text.len() <= 1000,
+                        BlankShape::Options(options) => text.is_empty() || options.contains(text),
                     })
             }
-            (QuestionKind::SpotError { parts, .. }, Response::Parts(picks)) => {
+            (Shape::SpotError { parts }, Response::Parts(picks)) => {
                 !picks.is_empty() && distinct_below(picks, parts.len())
             }
             _ => false,
