@@ -1,14 +1,14 @@
 // Accord's service worker: the app keeps working offline once it has been opened.
 //
-// This is the source. The build (a Trunk post_build hook, scripts/pwa.mjs) writes dist/sw.js:
+// This is the source. The build (scripts/postbuild.mjs) writes dist/sw.js:
 // this file preceded by `const BUILD = {...}` with the cache version (a hash of everything
 // precached) and the list of files that are really in dist/. A new deploy therefore gives a new
 // sw.js, which the browser installs beside the old one; the page then offers a reload.
 //
 // Strategies (all for same-origin GET requests inside the scope; everything else is untouched):
 // - navigations (./, ./?seed=x&n=5, …): network first, falling back to the cached index.html;
-// - question banks (*.toml): network first, so a teacher's edits on the server win, falling
-//   back to the last copy cached;
+// - question banks (*.toml, *.gift, *.txt, *.csv, the bundle): network first, so a teacher's
+//   edits on the server win, falling back to the last copy cached;
 // - everything else (hashed .js/.wasm/.css, manifest, icons): cache first.
 
 /* global BUILD */
@@ -29,18 +29,11 @@ self.addEventListener('install', (event) => {
       await cache.addAll(
         BUILD.shell.map((path) => new Request(url(path), { cache: hashed.test(path) ? 'default' : 'no-cache' })),
       );
-      // The question files may have been edited on the server since the build: cache what the
-      // server's index.toml lists now as well as what was built, and do not fail on a file
-      // that is gone.
-      const listed = await fetch(url(BUILD.bankIndex), { cache: 'no-cache' })
-        .then((r) => (r.ok ? r.text() : ''))
-        .then((text) => bankFiles(text).map((f) => new URL(f, url(BUILD.bankIndex)).href))
-        .catch(() => []);
-      const banks = new Set([...BUILD.questions.map(url), ...listed]);
+      // The default bank's bundle and images: do not fail on one that is gone.
       await Promise.allSettled(
-        [...banks].map(async (href) => {
-          const response = await fetch(href, { cache: 'no-cache' });
-          if (response.ok) await cache.put(href, response);
+        BUILD.questions.map(async (path) => {
+          const response = await fetch(url(path), { cache: 'no-cache' });
+          if (response.ok) await cache.put(url(path), response);
         }),
       );
     })(),
@@ -67,8 +60,12 @@ self.addEventListener('fetch', (event) => {
   const { request } = event;
   if (request.method !== 'GET' || !request.url.startsWith(SCOPE)) return;
   if (request.mode === 'navigate') {
-    event.respondWith(networkFirst(request, INDEX, false));
-  } else if (new URL(request.url).pathname.endsWith('.toml')) {
+    // Offline, a page opens from its cached copy whatever its query (?seed=x, ?bank=y).
+    const page = new URL(request.url);
+    page.search = '';
+    event.respondWith(networkFirst(request, page.pathname.endsWith('/') ? INDEX : page.href, false));
+  } else if (/\.(toml|gift|txt|csv|json)$/.test(new URL(request.url).pathname)) {
+    // Question banks: the server's copy first, so a teacher's edits win.
     event.respondWith(networkFirst(request, request, true));
   } else {
     event.respondWith(cacheFirst(request));
@@ -101,10 +98,4 @@ async function cacheFirst(request) {
     caches.open(CACHE).then((cache) => cache.put(request, copy)).catch(() => {});
   }
   return response;
-}
-
-/** The file names in a bank manifest's `files = [...]` (enough of TOML for that one key). */
-function bankFiles(toml) {
-  const list = toml.match(/^\s*files\s*=\s*\[([^\]]*)\]/m)?.[1] ?? '';
-  return [...list.matchAll(/"([^"]+)"/g)].map((m) => m[1]).filter((f) => !f.includes('..'));
 }

@@ -1,31 +1,38 @@
-// Print the gzip size of every file a first visit to Accord loads: the page, its script,
-// wasm and stylesheet, and the default question bank (manifest plus the files it lists).
+// Print the gzip size of every file a first visit to Accord's learner page loads: the page, its
+// scripts, wasm and stylesheet, and the default question bundle; with --check, fail when the
+// total is over the budget.
 //
-//   node scripts/size.mjs dist
+//   node scripts/size.mjs dist [--check]
 
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
+export const BUDGET_KB = 150;
 const dist = process.argv[2] || 'dist';
+const check = process.argv.includes('--check');
 const kb = (n) => (n / 1024).toFixed(1).padStart(8) + ' KB';
-const files = readdirSync(dist).filter((f) => /\.(html|js|wasm|css)$/.test(f));
-const manifest = readFileSync(join(dist, 'questions/index.toml'), 'utf8');
-const listed = [...(manifest.match(/files\s*=\s*\[([^\]]*)\]/)?.[1] ?? '').matchAll(/"([^"]+)"/g)].map((m) => m[1]);
-const bank = ['index.toml', ...listed].map((f) => join('questions', f));
 
-const rows = [];
-for (const f of [...files, ...bank]) {
+// What index.html itself loads: its scripts, stylesheets, modulepreloads and preloads, the
+// manifest and the icon; the wasm its loader fetches; and the bundle boot.js fetches.
+const html = readFileSync(join(dist, 'index.html'), 'utf8');
+const refs = new Set();
+for (const m of html.matchAll(/(?:src|href)="\.?\/?([^"#?]+)"/g)) {
+  if (!/^(https?:|data:)/.test(m[1])) refs.add(m[1]);
+}
+for (const m of html.matchAll(/module_or_path:\s*'\.?\/?([^']+)'/g)) refs.add(m[1]);
+refs.add('questions/bundle.json');
+const files = ['index.html', ...[...refs].filter((f) => f !== 'index.html').sort()];
+
+const rows = files.map((f) => {
   const data = readFileSync(join(dist, f));
-  rows.push([f, data.length, gzipSync(data, { level: 9 }).length]);
-}
-const group = (pred) => rows.filter(pred).reduce((a, r) => [a[0] + r[1], a[1] + r[2]], [0, 0]);
-console.log(`${'file'.padEnd(48)} ${'raw'.padStart(11)} ${'gzip -9'.padStart(11)}`);
-for (const [f, raw, gz] of rows.filter((r) => !r[0].startsWith('questions/'))) {
-  console.log(`${f.padEnd(48)} ${kb(raw)} ${kb(gz)}`);
-}
-const [bankRaw, bankGz] = group((r) => r[0].startsWith('questions/'));
-console.log(`${`questions/ (default bank, ${bank.length} files)`.padEnd(48)} ${kb(bankRaw)} ${kb(bankGz)}`);
-const [raw, gz] = group(() => true);
-console.log(`${'total first load'.padEnd(48)} ${kb(raw)} ${kb(gz)}`);
-console.log(`budget: 150 KB gzip — ${gz <= 150 * 1024 ? 'within' : 'OVER by ' + ((gz - 150 * 1024) / 1024).toFixed(1) + ' KB'}`);
+  return [f, data.length, gzipSync(data, { level: 9 }).length];
+});
+console.log(`${'file (learner first load)'.padEnd(48)} ${'raw'.padStart(11)} ${'gzip -9'.padStart(11)}`);
+for (const [f, raw, gz] of rows) console.log(`${f.padEnd(48)} ${kb(raw)} ${kb(gz)}`);
+const raw = rows.reduce((a, r) => a + r[1], 0);
+const gz = rows.reduce((a, r) => a + r[2], 0);
+console.log(`${`total first load (${rows.length} requests)`.padEnd(48)} ${kb(raw)} ${kb(gz)}`);
+const within = gz <= BUDGET_KB * 1024;
+console.log(`budget: ${BUDGET_KB} KB gzip — ${within ? 'within' : 'OVER by ' + ((gz - BUDGET_KB * 1024) / 1024).toFixed(1) + ' KB'}`);
+if (check && !within) process.exit(1);

@@ -25,6 +25,9 @@ usage:
       skips the sheet. Other banks are never checked against a fact sheet.
   bank stats <bank>
       Count the questions by topic, type and difficulty.
+  bank bundle <bank> --out <file>
+      Check the bank, then write its files (their exact text) into one JSON file that the app
+      loads in a single request. The build writes questions/bundle.json this way.
   bank --help
       This text.
 
@@ -42,6 +45,7 @@ struct Args {
     command: String,
     bank: String,
     facts: FactsChoice,
+    out: Option<PathBuf>,
 }
 
 fn usage_error(message: &str) -> ExitCode {
@@ -52,13 +56,17 @@ fn usage_error(message: &str) -> ExitCode {
 fn parse_args(args: &[String]) -> Result<Args, String> {
     let mut iter = args.iter();
     let command = iter.next().ok_or("no command given")?.clone();
-    if !matches!(command.as_str(), "check" | "stats") {
+    if !matches!(command.as_str(), "check" | "stats" | "bundle") {
         return Err(format!("unknown command \"{}\"", escape_controls(&command)));
     }
     let mut bank = None;
     let mut facts = FactsChoice::FromManifest;
+    let mut out = None;
     while let Some(arg) = iter.next() {
         match arg.as_str() {
+            "--out" if command == "bundle" => {
+                out = Some(PathBuf::from(iter.next().ok_or("--out needs a file")?));
+            }
             "--facts" if command == "check" => {
                 let path = iter.next().ok_or("--facts needs a file")?;
                 facts = FactsChoice::Given(PathBuf::from(path));
@@ -79,10 +87,14 @@ fn parse_args(args: &[String]) -> Result<Args, String> {
             }
         }
     }
+    if command == "bundle" && out.is_none() {
+        return Err("bundle needs --out <file>".to_string());
+    }
     Ok(Args {
         command,
         bank: bank.ok_or("no bank given: name its folder or its index.toml")?,
         facts,
+        out,
     })
 }
 
@@ -107,7 +119,7 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let (bank, sheet_note) = match load(&manifest_path, &args.facts) {
+    let (bank, sheet_note, files) = match load(&manifest_path, &args.facts) {
         Ok(loaded) => loaded,
         Err(report) => {
             eprint!("{report}");
@@ -121,6 +133,19 @@ fn main() -> ExitCode {
                 manifest_path.display(),
                 bank.questions.len(),
                 bank.topics.len()
+            );
+        }
+        "bundle" => {
+            let out = args.out.as_deref().unwrap_or(Path::new("bundle.json"));
+            if let Err(e) = std::fs::write(out, bundle_json(&files)) {
+                eprintln!("bank: cannot write {}: {e}", out.display());
+                return ExitCode::FAILURE;
+            }
+            println!(
+                "{}: {} files, {} questions bundled.",
+                out.display(),
+                files.len(),
+                bank.questions.len()
             );
         }
         _ => print!("{}", stats(&bank)),
@@ -153,15 +178,29 @@ fn manifest_path(bank: &str) -> Result<PathBuf, String> {
     Err(format!("{} does not exist", escape_controls(bank)))
 }
 
+/// The bundle the app loads: every file's exact text, the manifest first, with paths as the
+/// page names them (`questions/index.toml`).
+fn bundle_json(files: &[SourceFile]) -> String {
+    let files: Vec<(String, &str)> = files
+        .iter()
+        .map(|f| (f.name.trim_start_matches("./").to_string(), f.text.as_str()))
+        .collect();
+    serde_json::json!({ "app": "accord-bundle", "files": files }).to_string()
+}
+
 /// Load and check the bank; the text on failure lists every problem.
-fn load(manifest_path: &Path, facts: &FactsChoice) -> Result<(Bank, String), String> {
+fn load(
+    manifest_path: &Path,
+    facts: &FactsChoice,
+) -> Result<(Bank, String, Vec<SourceFile>), String> {
     let read = |path: &Path| std::fs::read_to_string(path).map_err(|e| e.to_string());
     let name = manifest_path.to_string_lossy().to_string();
     let text = read(manifest_path).map_err(|e| format!("{name}: cannot read: {e}\n"))?;
     let problems = |errors: accord::bank::BankErrors| {
         format!("{}{} problem(s) found.\n", errors, errors.len())
     };
-    let manifest = Manifest::parse(SourceFile::new(&name, text)).map_err(problems)?;
+    let manifest_file = SourceFile::new(&name, text);
+    let manifest = Manifest::parse(manifest_file.clone()).map_err(problems)?;
     let sheet_path = match (facts, manifest.fact_sheet()) {
         (FactsChoice::Skip, _) | (_, None) => None,
         (FactsChoice::Given(path), Some(_)) => Some(path.clone()),
@@ -215,8 +254,10 @@ fn load(manifest_path: &Path, facts: &FactsChoice) -> Result<(Bank, String), Str
         facts: sheet.as_ref(),
         today: Some(today),
     };
+    let mut all = vec![manifest_file];
+    all.extend(files.iter().cloned());
     let bank = load_bank(manifest, files, rules).map_err(problems)?;
-    Ok((bank, note))
+    Ok((bank, note, all))
 }
 
 fn stats(bank: &Bank) -> String {

@@ -1,6 +1,7 @@
-//! localStorage through gloo-storage, with quota errors told apart from other failures.
+//! The browser's localStorage and sessionStorage through gloo-storage, with quota errors told
+//! apart from other failures.
 
-use gloo_storage::{LocalStorage, Storage};
+use gloo_storage::{LocalStorage, SessionStorage, Storage};
 use wasm_bindgen::JsCast;
 
 use super::{KeyValueStore, StorageError};
@@ -9,6 +10,10 @@ use super::{KeyValueStore, StorageError};
 /// asks the window, and fails cleanly where the browser refuses storage.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct LocalStore;
+
+/// The tab's own sessionStorage: survives a reload, not shared with other tabs.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct SessionStore;
 
 fn describe(error: &wasm_bindgen::JsValue) -> StorageError {
     match error.dyn_ref::<web_sys::DomException>() {
@@ -21,33 +26,50 @@ fn describe(error: &wasm_bindgen::JsValue) -> StorageError {
     }
 }
 
-fn storage() -> Result<web_sys::Storage, StorageError> {
+fn storage(session: bool) -> Result<web_sys::Storage, StorageError> {
     // Touching `localStorage` throws in some privacy modes, so ask the window first; only then
     // is gloo's handle safe to take.
     let window = web_sys::window().ok_or_else(|| StorageError::Unavailable("no window".into()))?;
-    match window.local_storage() {
+    let available = if session {
+        window.session_storage()
+    } else {
+        window.local_storage()
+    };
+    match available {
+        Ok(Some(_)) if session => Ok(SessionStorage::raw()),
         Ok(Some(_)) => Ok(LocalStorage::raw()),
-        Ok(None) => Err(StorageError::Unavailable("localStorage is missing".into())),
+        Ok(None) => Err(StorageError::Unavailable("storage is missing".into())),
         Err(e) => Err(describe(&e)),
     }
 }
 
-impl KeyValueStore for LocalStore {
-    fn get(&self, key: &str) -> Result<Option<String>, StorageError> {
-        storage()?.get_item(key).map_err(|e| describe(&e))
-    }
+macro_rules! browser_store {
+    ($store:ty, $session:expr) => {
+        impl KeyValueStore for $store {
+            fn get(&self, key: &str) -> Result<Option<String>, StorageError> {
+                storage($session)?.get_item(key).map_err(|e| describe(&e))
+            }
 
-    fn set(&self, key: &str, value: &str) -> Result<(), StorageError> {
-        storage()?.set_item(key, value).map_err(|e| describe(&e))
-    }
+            fn set(&self, key: &str, value: &str) -> Result<(), StorageError> {
+                storage($session)?
+                    .set_item(key, value)
+                    .map_err(|e| describe(&e))
+            }
 
-    fn remove(&self, key: &str) -> Result<(), StorageError> {
-        storage()?.remove_item(key).map_err(|e| describe(&e))
-    }
+            fn remove(&self, key: &str) -> Result<(), StorageError> {
+                storage($session)?
+                    .remove_item(key)
+                    .map_err(|e| describe(&e))
+            }
 
-    fn keys(&self) -> Result<Vec<String>, StorageError> {
-        let raw = storage()?;
-        let n = raw.length().map_err(|e| describe(&e))?;
-        Ok((0..n).filter_map(|i| raw.key(i).ok().flatten()).collect())
-    }
+            fn keys(&self) -> Result<Vec<String>, StorageError> {
+                let raw = storage($session)?;
+                let n = raw.length().map_err(|e| describe(&e))?;
+                Ok((0..n).filter_map(|i| raw.key(i).ok().flatten()).collect())
+            }
+        }
+    };
 }
+
+browser_store!(LocalStore, false);
+browser_store!(SessionStore, true);

@@ -6,7 +6,7 @@ mod local;
 mod memory;
 
 #[cfg(target_arch = "wasm32")]
-pub use local::LocalStore;
+pub use local::{LocalStore, SessionStore};
 pub use memory::MemoryStore;
 
 /// Why storage refused an operation.

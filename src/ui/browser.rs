@@ -1,167 +1,73 @@
-//! The few things the UI asks of the browser: the clock, random bits, the URL, and fetching
-//! bank files. Everything else goes through the core.
+//! The few things the screens ask of the browser: the clock and time zone, random bits, the
+//! document (title, theme, focus), file downloads and uploads. Thin adapters, no decisions.
 
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
-use crate::quiz::Seed;
+use crate::calendar::LocalTime;
+use crate::progress::Theme;
 
-/// A storage setting that moves the app's clock forward by this many days: a testing aid
-/// (the browser tests use it to see reviews fall due), harmless if a learner sets it.
-pub const CLOCK_OFFSET_KEY: &str = "accord/clock-offset-days";
+pub fn window() -> web_sys::Window {
+    web_sys::window().expect("the app runs in a window")
+}
 
-/// The time, in ms since the epoch, as the app sees it (the real clock plus any offset).
+pub fn document() -> web_sys::Document {
+    window().document().expect("the window has a document")
+}
+
+/// The time, in ms since the epoch. (There is no clock setting: tests move the browser's own
+/// clock instead, so nothing a learner can set touches exam timing.)
 pub fn now_ms() -> u64 {
-    let offset_days = window()
-        .local_storage()
-        .ok()
-        .flatten()
-        .and_then(|s| s.get_item(CLOCK_OFFSET_KEY).ok().flatten())
-        .and_then(|v| v.parse::<f64>().ok())
-        .filter(|d| d.is_finite())
-        .unwrap_or(0.0);
-    (js_sys::Date::now() + offset_days * 86_400_000.0) as u64
+    js_sys::Date::now() as u64
 }
 
-/// The last millisecond of the learner's local day containing `now`.
-pub fn end_of_day(now: u64) -> u64 {
-    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(now as f64));
-    date.set_hours(23);
-    date.set_minutes(59);
-    date.set_seconds(59);
-    date.set_milliseconds(999);
-    date.get_time() as u64
+/// The time and the learner's UTC offset now.
+pub fn local_time() -> LocalTime {
+    let now = now_ms();
+    let date = js_sys::Date::new(&JsValue::from_f64(now as f64));
+    LocalTime::new(now, -(date.get_timezone_offset() as i32))
 }
 
-/// Random bits for a fresh seed; not for anything secret.
+/// Random bits for seeds and ids; not for anything secret.
 pub fn random_bits() -> u64 {
     let half = || (js_sys::Math::random() * 4_294_967_296.0) as u64;
     (half() << 32) | half()
 }
 
-fn window() -> web_sys::Window {
-    web_sys::window().expect("the app runs in a window")
+/// A fresh id for a quiz slot or a profile.
+pub fn new_id() -> String {
+    crate::quiz::Seed::from_random(random_bits()).to_string()
 }
 
-/// What the page's URL asks for.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct UrlParams {
-    pub seed: Option<Seed>,
-    pub count: Option<usize>,
-    pub topics: Option<Vec<String>>,
-    /// The bank's manifest, relative to the page: `questions/index.toml` unless `?bank=` says.
-    pub bank: String,
-    /// Problems with the URL worth telling the learner.
-    pub problems: Vec<String>,
+/// The page's title, for each screen: "Question 3 of 10 · NATO–Russia relations · Accord".
+pub fn set_title(title: &str) {
+    document().set_title(title);
 }
 
-pub const DEFAULT_BANK: &str = "questions/index.toml";
-
-pub fn url_params() -> UrlParams {
-    let search = window().location().search().unwrap_or_default();
-    let params = web_sys::UrlSearchParams::new_with_str(&search).ok();
-    let get = |name: &str| {
-        params
-            .as_ref()
-            .and_then(|p| p.get(name))
-            .filter(|v| !v.is_empty())
-    };
-    let mut problems = Vec::new();
-    let seed = get("seed").and_then(|text| {
-        let seed = Seed::parse(&text);
-        if seed.is_none() {
-            problems.push(format!(
-                "The link's seed “{text}” is not valid (use up to 32 letters, digits, - or _), so a random one is used."
-            ));
+/// The document's language and the learner's theme (`data-theme` on the root element; the
+/// stylesheet follows the system when there is none).
+pub fn set_document(language: &str, theme: Theme) {
+    if let Some(html) = document().document_element() {
+        let _ = html.set_attribute("lang", language);
+        match theme {
+            Theme::System => {
+                let _ = html.remove_attribute("data-theme");
+            }
+            other => {
+                let _ = html.set_attribute("data-theme", other.name());
+            }
         }
-        seed
-    });
-    let count = get("n")
-        .and_then(|n| n.parse::<usize>().ok())
-        .filter(|n| (1..=500).contains(n));
-    let topics = get("topics").map(|t| t.split(',').map(str::to_string).collect());
-    let bank = match get("bank") {
-        Some(path) if is_safe_bank_path(&path) => path,
-        Some(path) => {
-            problems.push(format!(
-                "The link asks for the bank “{path}”, which is not a file beside this page, so the default bank is used."
-            ));
-            DEFAULT_BANK.to_string()
-        }
-        None => DEFAULT_BANK.to_string(),
-    };
-    UrlParams {
-        seed,
-        count,
-        topics,
-        bank,
-        problems,
     }
-}
-
-/// Only banks served beside the app: a relative path to a `.toml` file, never another site.
-fn is_safe_bank_path(path: &str) -> bool {
-    path.ends_with(".toml")
-        && !path.starts_with('/')
-        && !path.contains("://")
-        && !path.contains('\\')
-        && path.split('/').all(|part| !part.is_empty() && part != "..")
-}
-
-/// A link that reproduces a quiz: this page with its seed, count and topics.
-pub fn share_link(seed: &Seed, count: usize, topics: &[String], bank: &str) -> String {
-    let location = window().location();
-    let base = format!(
-        "{}{}",
-        location.origin().unwrap_or_default(),
-        location.pathname().unwrap_or_default()
-    );
-    let mut link = format!("{base}?seed={seed}&n={count}");
-    if !topics.is_empty() {
-        link.push_str(&format!("&topics={}", topics.join(",")));
-    }
-    if bank != DEFAULT_BANK {
-        link.push_str(&format!("&bank={bank}"));
-    }
-    link
-}
-
-/// Fetch a text file beside the page, always asking the server whether it changed, so a
-/// teacher's edits show up on the next load.
-pub async fn fetch_text(path: &str) -> Result<String, String> {
-    let init = web_sys::RequestInit::new();
-    init.set_cache(web_sys::RequestCache::NoCache);
-    let promise = window().fetch_with_str_and_init(path, &init);
-    let response = JsFuture::from(promise).await.map_err(|_| {
-        "the file could not be fetched (network error or the server is unreachable)".to_string()
-    })?;
-    let response: web_sys::Response = response
-        .dyn_into()
-        .map_err(|_| "unexpected fetch result".to_string())?;
-    if !response.ok() {
-        return Err(format!(
-            "the server answered {} {} (is the file missing?)",
-            response.status(),
-            response.status_text()
-        ));
-    }
-    let text = response
-        .text()
-        .map_err(|_| "the file could not be read".to_string())?;
-    let text = JsFuture::from(text)
-        .await
-        .map_err(|_| "the file could not be read".to_string())?;
-    text.as_string()
-        .ok_or_else(|| "the file is not text".to_string())
 }
 
 /// Move keyboard focus to the element with this id once the pending render has run.
 ///
 /// Leptos applies signal changes in a queued task; a task queued now runs after it, so the
 /// element exists by then (and a quick second key press already lands on it).
-pub fn focus_id(id: &'static str) {
+pub fn focus_id(id: impl Into<String>) {
+    let id = id.into();
     leptos::task::spawn_local(async move {
-        if let Some(el) = window().document().and_then(|d| d.get_element_by_id(id))
+        if let Some(el) = document().get_element_by_id(&id)
             && let Ok(el) = el.dyn_into::<web_sys::HtmlElement>()
         {
             let _ = el.focus();
@@ -172,4 +78,46 @@ pub fn focus_id(id: &'static str) {
 /// Ask the learner to confirm something, with the browser's own dialog.
 pub fn confirm(message: &str) -> bool {
     window().confirm_with_message(message).unwrap_or(false)
+}
+
+/// Offer `text` as a file download.
+pub fn download(name: &str, mime: &str, text: &str) -> Result<(), String> {
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
+        .map_err(|_| "the browser could not make the file".to_string())?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob)
+        .map_err(|_| "no download address".to_string())?;
+    let link: web_sys::HtmlAnchorElement = document()
+        .create_element("a")
+        .map_err(|_| "no link")?
+        .dyn_into()
+        .map_err(|_| "no link")?;
+    link.set_href(&url);
+    link.set_download(name);
+    link.click();
+    let _ = web_sys::Url::revoke_object_url(&url);
+    Ok(())
+}
+
+/// The text of the first file chosen in a file input (and clear the input).
+pub async fn read_chosen_file(event: &web_sys::Event) -> Option<String> {
+    let input = event
+        .target()?
+        .dyn_into::<web_sys::HtmlInputElement>()
+        .ok()?;
+    let file = input.files()?.get(0)?;
+    input.set_value("");
+    JsFuture::from(file.text()).await.ok()?.as_string()
+}
+
+/// Copy text to the clipboard (best effort).
+pub fn copy_text(text: &str) {
+    let _ = window().navigator().clipboard().write_text(text);
+}
+
+/// Today's date as `2026-12-01`, in the learner's time zone (for file names).
+pub fn today_iso() -> String {
+    local_time().date().to_string()
 }

@@ -1,55 +1,97 @@
-//! The feedback after an answer: verdict, the right answer, the explanation and the sources.
+//! What goes with a question: the picture and quoted source above it, and after answering the
+//! verdict, the right answer, the explanation and the sources.
 
 use leptos::prelude::*;
 
-use crate::bank::Question;
+use super::site::SiteUrl;
+use super::words::{outcome_class, verdict_shown};
+use crate::bank::{Question, Source};
 use crate::quiz::describe::right_answer;
 use crate::quiz::{Credit, Outcome};
+use crate::text::Language;
 
-/// A source link's visible text: its host, so the list stays short.
-fn host(url: &str) -> String {
-    url.split("://")
-        .nth(1)
-        .and_then(|rest| rest.split('/').next())
-        .unwrap_or(url)
-        .to_string()
-}
-
-#[component]
-pub fn Sources(question: Question) -> impl IntoView {
-    view! {
-        <div class="sources">
-            <h4>"Sources"</h4>
-            <ul>
-                {question.sources.iter().map(|source| match source {
-                    crate::bank::Source::Link(url) => view! {
-                        <li><a href=url.clone() target="_blank" rel="noopener noreferrer">{host(url)}</a></li>
-                    }.into_any(),
-                    crate::bank::Source::Citation(text) => view! { <li>{text.clone()}</li> }.into_any(),
-                }).collect_view()}
-            </ul>
-            <p class="facts">{format!("Fact sheet: {}", question.facts.join(", "))}</p>
-        </div>
+/// A source link's visible text: its host and the start of its path, so that links to
+/// different pages of one site read differently.
+fn link_text(url: &str) -> String {
+    let rest = url.split("://").nth(1).unwrap_or(url);
+    let mut parts = rest.split('/');
+    let host = parts.next().unwrap_or(rest).trim_start_matches("www.");
+    let path: Vec<&str> = parts.filter(|p| !p.is_empty()).collect();
+    match path.last() {
+        None => host.to_string(),
+        Some(last) => {
+            let page: String = last
+                .split(['?', '#'])
+                .next()
+                .unwrap_or(last)
+                .chars()
+                .take(40)
+                .collect();
+            format!("{host} › {page}")
+        }
     }
 }
 
 #[component]
-pub fn Feedback(question: Question, credit: Credit) -> impl IntoView {
-    let outcome = Outcome::of(credit);
-    let (class, verdict) = match outcome {
-        Outcome::Right => ("feedback is-right", "Right!".to_string()),
-        Outcome::Partial => (
-            "feedback is-partial",
-            format!("Partly right: {} %", credit.percent()),
-        ),
-        Outcome::Wrong => ("feedback is-wrong", "Not quite.".to_string()),
+pub fn Sources(question: Question, heading: &'static str) -> impl IntoView {
+    if question.sources.is_empty() {
+        return ().into_any();
+    }
+    let heading_view = match heading {
+        "h3" => view! { <h3>"Sources"</h3> }.into_any(),
+        _ => view! { <h2>"Sources"</h2> }.into_any(),
     };
     view! {
-        <div class=class id="feedback">
-            <p class="verdict">{verdict}</p>
-            <p class="answer"><strong>"Answer: "</strong>{right_answer(&question.kind)}</p>
-            <p class="explanation">{question.explanation.clone().unwrap_or_default()}</p>
-            <Sources question />
+        <div class="sources">
+            {heading_view}
+            <ul>
+                {question.sources.iter().map(|source| match source {
+                    Source::Link(url) => view! {
+                        <li><a href=url.clone() target="_blank" rel="noopener noreferrer">{link_text(url)}</a></li>
+                    }.into_any(),
+                    Source::Citation(text) => view! { <li>{text.clone()}</li> }.into_any(),
+                }).collect_view()}
+            </ul>
+            {(!question.facts.is_empty()).then(|| view! {
+                <p class="facts">{format!("Fact-sheet entries: {}", question.facts.join(", "))}</p>
+            })}
         </div>
     }
+    .into_any()
+}
+
+#[component]
+pub fn Feedback(question: Question, credit: Credit, language: Language) -> impl IntoView {
+    let outcome = Outcome::of(Some(credit));
+    view! {
+        <div class=format!("feedback {}", outcome_class(outcome)) id="feedback">
+            <p class="verdict">{verdict_shown(credit)}</p>
+            <p class="answer"><strong>"Answer: "</strong>{right_answer(&question.kind, language)}</p>
+            {question.explanation.clone().map(|e| view! { <p class="explanation">{e}</p> })}
+            <Sources question heading="h2" />
+        </div>
+    }
+}
+
+/// The picture and the quoted passage shown above a question, if it has them.
+#[component]
+pub fn Extras(question: Question, bank_path: String) -> impl IntoView {
+    let image = question.image.clone().and_then(|image| {
+        let url = SiteUrl::resolve(&bank_path, &image.file).ok()?;
+        Some(view! {
+            <figure class="question-image">
+                <img src=url.href().to_string() alt=image.alt.clone() loading="lazy" />
+                {image.caption.clone().map(|c| view! { <figcaption>{c}</figcaption> })}
+            </figure>
+        })
+    });
+    let extract = question.extract.clone().map(|e| {
+        view! {
+            <figure class="extract">
+                <blockquote><p>{e.text}</p></blockquote>
+                <figcaption>{format!("— {}", e.attribution)}</figcaption>
+            </figure>
+        }
+    });
+    view! { {image}{extract} }
 }

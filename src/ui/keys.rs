@@ -1,5 +1,9 @@
-//! Window-wide listeners: keyboard shortcuts on the quiz screen (number keys pick a choice,
-//! Enter checks and continues), and other tabs' saves arriving as storage events.
+//! Window-wide listeners: keyboard shortcuts on the quiz screen, and other tabs' saves
+//! arriving as storage events.
+//!
+//! Number keys pick answers only while focus is on the page itself or inside the answer area
+//! (never on "Leave quiz" or another control), and not at all when the learner turned
+//! single-key shortcuts off (WCAG 2.1.4).
 
 use leptos::ev;
 use leptos::prelude::*;
@@ -7,15 +11,18 @@ use wasm_bindgen::JsCast;
 
 use super::state::{AppState, Screen};
 
-/// What kind of element a key press came from.
-fn target_kind(event: &web_sys::KeyboardEvent) -> (String, String) {
+/// Where a key press came from: the element's tag and type, and whether it is inside the
+/// answer area.
+fn target_of(event: &web_sys::KeyboardEvent) -> (String, String, bool) {
     event
         .target()
         .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
         .map(|el| {
+            let in_answers = el.closest("#answer-area").ok().flatten().is_some();
             (
                 el.tag_name().to_ascii_uppercase(),
                 el.get_attribute("type").unwrap_or_default(),
+                in_answers,
             )
         })
         .unwrap_or_default()
@@ -31,23 +38,32 @@ pub fn listen(app: AppState) {
         {
             return;
         }
-        let (tag, kind) = target_kind(&event);
+        let (tag, kind, in_answers) = target_of(&event);
         let typing =
             tag == "TEXTAREA" || (tag == "INPUT" && !matches!(kind.as_str(), "radio" | "checkbox"));
+        let on_page = matches!(
+            tag.as_str(),
+            "BODY" | "HTML" | "H1" | "FORM" | "SECTION" | ""
+        );
         let key = event.key();
-        // Digits belong to text fields and to a select's type-ahead.
         match key.as_str() {
             digit
                 if digit.len() == 1
                     && digit.as_bytes()[0].is_ascii_digit()
                     && !typing
                     && tag != "SELECT"
+                    && (on_page || in_answers)
                     && app.press_number(usize::from(digit.as_bytes()[0] - b'0')) =>
             {
                 event.prevent_default();
             }
-            // Text fields submit their form on Enter, and buttons and links act on it themselves.
-            "Enter" if !typing && !matches!(tag.as_str(), "BUTTON" | "A" | "SUMMARY") => {
+            // Text fields submit their form on Enter; buttons, links and selects act on it
+            // themselves.
+            "Enter"
+                if !typing
+                    && (on_page || in_answers)
+                    && !matches!(tag.as_str(), "BUTTON" | "A" | "SUMMARY" | "SELECT") =>
+            {
                 event.prevent_default();
                 app.primary();
             }
@@ -56,12 +72,12 @@ pub fn listen(app: AppState) {
     });
     on_cleanup(move || handle.remove());
 
-    // Another tab's save arrives as a storage event for our key.
+    // Another tab's save arrives as a storage event.
     let storage = window_event_listener(ev::storage, move |event| {
-        if event.key().as_deref() == Some(crate::progress::PROGRESS_KEY)
-            && let Some(text) = event.new_value()
+        if let Some(key) = event.key()
+            && key.starts_with(crate::progress::KEY_PREFIX)
         {
-            app.take_in_other_tab(&text);
+            app.take_in(&key, event.new_value());
         }
     });
     on_cleanup(move || storage.remove());

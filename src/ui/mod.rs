@@ -1,50 +1,70 @@
-//! The Leptos UI (wasm32 only): renders state from the core and forwards events to it.
+//! The learner's screens (wasm32 only): they render state from the core and forward events to
+//! it. `App` loads the bank, then shows one screen at a time; `state` holds the core's
+//! `Learner` and the actions; the other files are one screen or widget, or a browser adapter.
 //!
-//! `App` loads the bank, then shows one screen at a time; `state` holds the signals and the
-//! actions; the other files are one screen or widget each.
+//! A panic never leaves a hanging page: the hook hands over to `boot.js`, which replaces the
+//! page with a recovery screen (download the saved data, or move it aside and start afresh).
 
-mod answer_inputs;
-mod browser;
-mod dashboard;
-mod data_panel;
+mod answers;
+pub mod browser;
 mod error_page;
 mod feedback;
+mod hand_in;
+pub mod ids;
 mod keys;
 mod loader;
 mod notices;
-mod quiz_screen;
-mod results_screen;
-mod start_screen;
+mod quiz;
+mod results;
+pub mod site;
+mod start;
 mod state;
+mod words;
 
 use leptos::prelude::*;
+use wasm_bindgen::JsValue;
 
 use crate::bank::Bank;
 use state::{AppState, Screen};
 
+/// Hand a panic to the page's recovery screen (defined by boot.js, which runs before the
+/// wasm), after logging it.
+fn on_panic(info: &std::panic::PanicHookInfo) {
+    let message = info.to_string();
+    web_sys::console::error_1(&JsValue::from_str(&message));
+    if let Some(window) = web_sys::window()
+        && let Ok(recover) = js_sys::Reflect::get(&window, &JsValue::from_str("accordRecover"))
+        && let Some(recover) = wasm_bindgen::JsCast::dyn_ref::<js_sys::Function>(&recover)
+    {
+        let _ = recover.call1(&JsValue::NULL, &JsValue::from_str(&message));
+    }
+}
+
 pub fn mount() {
-    console_error_panic_hook::set_once();
+    std::panic::set_hook(Box::new(on_panic));
     // The static "Loading…" text in index.html keeps the page from ever being blank while
     // the wasm downloads; the app replaces it.
-    if let Some(boot) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id("boot"))
-    {
+    if let Some(boot) = browser::document().get_element_by_id("boot") {
         boot.remove();
     }
     leptos::mount::mount_to_body(App);
 }
 
+/// A loaded bank, whether it came from the build's bundle, and the files it was made from.
+type Ready = (Bank, bool, Vec<crate::bank::SourceFile>);
+
 #[component]
 fn App() -> impl IntoView {
-    let url = browser::url_params();
+    let url = site::url_params();
     let path = url.bank.clone();
-    let loaded: RwSignal<Option<Result<Bank, Vec<String>>>> = RwSignal::new(None);
+    let loaded: RwSignal<Option<Result<Ready, Vec<String>>>> = RwSignal::new(None);
     leptos::task::spawn_local(async move {
-        loaded.set(Some(loader::load(&path).await));
+        let result = loader::load(&path)
+            .await
+            .map(|l| (l.bank, l.from_bundle, l.files));
+        loaded.set(Some(result));
     });
     let url = StoredValue::new(url);
-
     view! {
         <header class="site-header">
             <a class="skip-link" href="#main">"Skip to the quiz"</a>
@@ -56,38 +76,42 @@ fn App() -> impl IntoView {
                     <p class="loading" role="status" aria-busy="true">"Loading questions…"</p>
                 }.into_any(),
                 Some(Err(problems)) => view! { <error_page::ErrorPage problems /> }.into_any(),
-                Some(Ok(bank)) => {
-                    set_document_meta(&bank);
-                    view! { <Loaded bank url=url.get_value() /> }.into_any()
+                Some(Ok((bank, from_bundle, files))) => {
+                    view! { <Loaded bank url=url.get_value() from_bundle files /> }.into_any()
                 }
             }}
         </main>
     }
 }
 
-fn set_document_meta(bank: &Bank) {
-    if let Some(document) = web_sys::window().and_then(|w| w.document()) {
-        document.set_title(&format!("{} · Accord", bank.meta.title));
-        if let Some(html) = document.document_element() {
-            let _ = html.set_attribute("lang", &bank.meta.language);
-        }
-    }
-}
-
 #[component]
-fn Loaded(bank: Bank, url: browser::UrlParams) -> impl IntoView {
+fn Loaded(
+    bank: Bank,
+    url: site::UrlParams,
+    from_bundle: bool,
+    files: Vec<crate::bank::SourceFile>,
+) -> impl IntoView {
+    let path = url.bank.clone();
     let app = AppState::new(bank, url);
     keys::listen(app);
+    if from_bundle {
+        // The bundle was built with the site; the files on the server may have been edited.
+        leptos::task::spawn_local(async move {
+            if let Some(fresh) = loader::refresh(&path, &files).await {
+                app.bank_updated(fresh.bank);
+            }
+        });
+    }
     view! {
         <notices::Notices app />
         <div class="sr-only" role="status" aria-live="polite" aria-atomic="true" id="announcer">
-            {move || app.announcement.get()}
+            {move || app.announcement.get().0}
         </div>
         {move || match app.screen.get() {
-            Screen::Start => view! { <start_screen::StartScreen app /> }.into_any(),
-            Screen::Quiz => view! { <quiz_screen::QuizScreen app /> }.into_any(),
-            Screen::Results => view! { <results_screen::ResultsScreen app /> }.into_any(),
-            Screen::Dashboard => view! { <dashboard::Dashboard app /> }.into_any(),
+            Screen::Start => view! { <start::StartScreen app /> }.into_any(),
+            Screen::Quiz => view! { <quiz::QuizScreen app /> }.into_any(),
+            Screen::HandIn => view! { <hand_in::HandInScreen app /> }.into_any(),
+            Screen::Results => view! { <results::ResultsScreen app /> }.into_any(),
         }}
     }
 }

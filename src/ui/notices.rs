@@ -1,35 +1,44 @@
-//! Messages about saved progress and the link: storage notices to dismiss, save errors as alerts.
+//! Messages about saved data and the link: notices to dismiss, save errors as alerts. After a
+//! notice is dismissed, focus moves to the next one or to the screen's heading, never to the
+//! page's body.
 
 use leptos::prelude::*;
 
+use super::browser::{document, focus_id};
 use super::state::AppState;
+
+/// The heading of whatever screen is showing.
+fn screen_heading() -> Option<String> {
+    let heading = document().query_selector("main h1").ok()??;
+    Some(heading.id())
+}
 
 #[component]
 pub fn Notices(app: AppState) -> impl IntoView {
-    let numbered = move || {
-        app.notices
-            .get()
-            .into_iter()
-            .enumerate()
-            .collect::<Vec<_>>()
+    let dismiss = move |i: usize| {
+        app.notices.update(|n| {
+            if i < n.len() {
+                n.remove(i);
+            }
+        });
+        let left = app.notices.with_untracked(Vec::len);
+        if left > 0 {
+            focus_id(format!("notice-{}", i.min(left - 1)));
+        } else if let Some(id) = screen_heading() {
+            focus_id(id);
+        }
     };
     view! {
-        <div class="notices">
-            {move || app.save_error.get().map(|message| view! {
+        <div class="notices" id=super::ids::NOTICES>
+            {move || app.save_error().map(|message| view! {
                 <p class="notice is-error" role="alert" id="save-error">{message}</p>
             })}
-            <For
-                each=numbered
-                key=|(i, message)| (*i, message.clone())
-                children=move |(i, message)| view! {
-                    <div class="notice" role="alert">
-                        <p>{message}</p>
-                        <button type="button" class="quiet" on:click=move |_| app.notices.update(|n| { if i < n.len() { n.remove(i); } })>
-                            "Dismiss"
-                        </button>
-                    </div>
-                }
-            />
+            {move || app.notices.get().into_iter().enumerate().map(|(i, message)| view! {
+                <div class="notice" role="status">
+                    <p>{message}</p>
+                    <button type="button" class="quiet" id=format!("notice-{i}") on:click=move |_| dismiss(i)>"Dismiss"</button>
+                </div>
+            }).collect_view()}
         </div>
     }
 }

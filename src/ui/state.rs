@@ -1,89 +1,73 @@
-//! The app's reactive state and the actions the screens call. Every decision is the core's;
-//! this file only moves values between the core, the signals and storage.
+//! The app's reactive state: the core's `Learner` in a stored value, a change counter the
+//! screens track, the draft of the answer being typed, and the actions the screens call.
+//! Every decision is the core's; this file only forwards events and bumps the counter.
 
 use leptos::prelude::*;
 
-use super::browser::{UrlParams, end_of_day, focus_id, now_ms, random_bits};
+use super::browser::{focus_id, local_time, new_id, now_ms, random_bits};
+use super::ids;
+use super::site::UrlParams;
 use crate::bank::Bank;
-use crate::progress::{Notice, ProgressData, ProgressStore};
-use crate::quiz::describe::right_answer;
-use crate::quiz::{Draft, Outcome, Phase, QuizMode, QuizSession, QuizSettings, Seed};
-use crate::schedule::Scheduler;
-use crate::storage::LocalStore;
+use crate::progress::{Answer, BankKey, Learner, LearnerSettings, Profiles, QuizRequest};
+use crate::quiz::{Draft, Phase, QuizSession, Seed, describe::right_answer};
+use crate::storage::{LocalStore, SessionStore};
+use crate::text::Language;
+
+pub type BrowserLearner = Learner<LocalStore, SessionStore>;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Screen {
     Start,
     Quiz,
+    /// An exam's last step: what is unanswered or flagged, then hand in.
+    HandIn,
     Results,
-    Dashboard,
 }
-
-/// Ids of elements that receive focus as the learner moves through a quiz.
-pub const QUESTION_HEADING: &str = "question-heading";
-pub const NEXT_BUTTON: &str = "next-button";
-pub const RESULTS_HEADING: &str = "results-heading";
-pub const START_HEADING: &str = "start-heading";
-pub const ANSWER_INPUT: &str = "answer-input";
-/// How many of the weakest topics a focus quiz draws from.
-const FOCUS_TOPICS: usize = 3;
 
 #[derive(Clone, Copy)]
 pub struct AppState {
     pub bank: StoredValue<Bank>,
     pub url: StoredValue<UrlParams>,
-    pub progress: RwSignal<ProgressData>,
-    store: StoredValue<ProgressStore<LocalStore>>,
-    /// Messages about saved data and the URL, until dismissed.
-    pub notices: RwSignal<Vec<String>>,
-    /// The latest save failure, cleared by the next successful save.
-    pub save_error: RwSignal<Option<String>>,
+    pub language: Language,
+    learner: StoredValue<BrowserLearner>,
+    pub profiles: RwSignal<Profiles>,
+    /// Bumped after every change to the learner's data: screens that read it track this.
+    tick: RwSignal<u32>,
     pub screen: RwSignal<Screen>,
     /// What the learner has entered for the question on screen.
     pub draft: RwSignal<Option<Draft>>,
     /// Why "Check" did nothing (no answer yet, not a number …).
     pub draft_error: RwSignal<Option<String>>,
-    /// Text for the polite live region.
-    pub announcement: RwSignal<String>,
-    /// The quiz shown on the results screen.
-    pub finished: RwSignal<Option<QuizSession>>,
+    /// Text for the polite live region, with a counter so the same words are said again.
+    pub announcement: RwSignal<(String, u32)>,
+    /// Messages about saved data and the link, until dismissed.
+    pub notices: RwSignal<Vec<String>>,
+    /// A newer version of the bank is waiting for the next quiz.
+    pub pending_bank: StoredValue<Option<Bank>>,
 }
 
 impl AppState {
     pub fn new(bank: Bank, url: UrlParams) -> Self {
-        let (store, mut data, notices) = ProgressStore::open(LocalStore, now_ms());
-        let mut messages: Vec<String> = notices.iter().map(Notice::to_string).collect();
-        messages.extend(url.problems.iter().cloned());
-
-        data.bank_mut(&bank.meta.id);
-        let loaded = data.clone();
-        // A saved quiz resumes only if the bank still has every question it drew.
-        let progress = data.bank_mut(&bank.meta.id);
-        if let Some(Err(why)) = progress.active.as_ref().map(|a| a.check_against(&bank)) {
-            messages.push(format!(
-                "Your quiz in progress could not be resumed because {why}; the question bank was changed. Your per-question counts are kept."
-            ));
-            progress.active = None;
-        }
-        let now = now_ms();
-        if let Some(active) = &mut data.bank_mut(&bank.meta.id).active
-            && active.expire(now)
-        {
-            messages.push("The time for your exam ran out while you were away; the answers you gave have been scored and are in your history.".to_string());
-        }
-        data.archive_active(&bank);
-        let resuming = data.bank(&bank.meta.id).is_some_and(|p| p.active.is_some());
-        // Loading changed something (a quiz dropped, expired or archived): write it now, so
-        // its notice is not shown again on the next visit.
-        let changed = data != loaded;
-
+        let profiles = Profiles::load(&LocalStore);
+        let key = BankKey::new(&bank.meta.id, &url.bank);
+        let learner = Learner::open(
+            LocalStore,
+            SessionStore,
+            profiles.active.clone(),
+            &bank,
+            key,
+            now_ms(),
+        );
+        let language = Language::from_tag(&bank.meta.language);
+        let resuming = learner.quiz().is_some();
+        let messages = url.problems.clone();
         let state = AppState {
             bank: StoredValue::new(bank),
             url: StoredValue::new(url),
-            progress: RwSignal::new(data),
-            store: StoredValue::new(store),
-            notices: RwSignal::new(messages),
-            save_error: RwSignal::new(None),
+            language,
+            learner: StoredValue::new(learner),
+            profiles: RwSignal::new(profiles),
+            tick: RwSignal::new(0),
             screen: RwSignal::new(if resuming {
                 Screen::Quiz
             } else {
@@ -91,12 +75,12 @@ impl AppState {
             }),
             draft: RwSignal::new(None),
             draft_error: RwSignal::new(None),
-            announcement: RwSignal::new(String::new()),
-            finished: RwSignal::new(None),
+            announcement: RwSignal::new((String::new(), 0)),
+            notices: RwSignal::new(messages),
+            pending_bank: StoredValue::new(None),
         };
-        if changed {
-            state.save();
-        }
+        state.collect_notices();
+        state.apply_theme();
         if resuming {
             state.reset_draft();
             state.focus_question();
@@ -104,213 +88,83 @@ impl AppState {
         state
     }
 
-    pub fn bank_id(&self) -> String {
-        self.bank.with_value(|b| b.meta.id.clone())
+    /// Read the learner's data, tracked: the caller re-runs after any change.
+    pub fn with<T>(&self, read: impl FnOnce(&BrowserLearner) -> T) -> T {
+        self.tick.track();
+        self.learner.with_value(read)
     }
 
-    /// The quiz in progress (tracked).
-    pub fn session(&self) -> Option<QuizSession> {
-        let id = self.bank_id();
-        self.progress
-            .with(|p| p.bank(&id).and_then(|b| b.active.clone()))
+    /// Read without tracking (in actions).
+    pub fn with_untracked<T>(&self, read: impl FnOnce(&BrowserLearner) -> T) -> T {
+        self.learner.with_value(read)
     }
 
-    /// The quiz in progress, read without tracking (for actions, and building a view once).
-    pub fn session_now(&self) -> Option<QuizSession> {
-        let id = self.bank_id();
-        self.progress
-            .with_untracked(|p| p.bank(&id).and_then(|b| b.active.clone()))
-    }
-
-    /// Save, first taking in whatever another tab saved (so no tab's answers are lost).
-    fn save(&self) {
-        let mut data = self.progress.get_untracked();
+    /// Change the learner's data, then tell the screens and show any new notices.
+    fn change<T: Default>(&self, act: impl FnOnce(&mut BrowserLearner, &Bank) -> T) -> T {
         let result = self
-            .store
-            .with_value(|store| store.save_merging(&mut data, now_ms()));
-        match result {
-            Ok(notices) => {
-                self.save_error.set(None);
-                if !notices.is_empty() {
-                    self.notices
-                        .update(|n| n.extend(notices.iter().map(Notice::to_string)));
-                }
-                if self.progress.with_untracked(|p| *p != data) {
-                    self.progress.set(data);
-                }
-            }
-            Err(e) => self.save_error.set(Some(e.to_string())),
+            .bank
+            .with_value(|bank| self.learner.try_update_value(|l| act(l, bank)))
+            .unwrap_or_default();
+        self.tick.update(|t| *t = t.wrapping_add(1));
+        self.collect_notices();
+        result
+    }
+
+    fn collect_notices(&self) {
+        let new: Vec<String> = self
+            .learner
+            .try_update_value(|l| l.take_notices())
+            .unwrap_or_default()
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        if !new.is_empty() {
+            self.notices.update(|n| n.extend(new));
         }
     }
 
-    /// Merge an exported file; the message says what happened.
-    pub fn import_text(&self, text: &str) -> String {
-        let mut data = self.progress.get_untracked();
-        match crate::progress::import(&mut data, text) {
-            Ok(summary) => {
-                self.progress.set(data);
-                self.save();
-                format!(
-                    "Imported: {} new answers and {} finished quizzes were added; everything already here was kept.",
-                    summary.reviews_added, summary.quizzes_added
-                )
-            }
-            Err(e) => e.to_string(),
-        }
+    pub fn settings(&self) -> LearnerSettings {
+        self.with(|l| l.settings().clone())
     }
 
-    /// Delete all progress (the learner confirmed); settings stay.
-    pub fn reset(&self) {
-        let settings = self.progress.with_untracked(|p| p.settings.clone());
-        let data = ProgressData {
-            settings,
-            ..ProgressData::default()
-        };
-        let result = self.store.with_value(|store| store.save(&data));
-        self.save_error.set(result.err().map(|e| e.to_string()));
-        self.progress.set(data);
+    fn apply_theme(&self) {
+        let theme = self.with_untracked(|l| l.settings().theme);
+        let language = self.bank.with_value(|b| b.meta.language.clone());
+        super::browser::set_document(&language, theme);
     }
 
-    /// Another tab saved: take in its answers and finished quizzes (this tab's quiz in
-    /// progress stays as it is). If that save lacks answers this tab has (both tabs saved at
-    /// once), save the union back, so neither tab's answers are lost.
-    pub fn take_in_other_tab(&self, text: &str) {
-        let Ok(theirs) = crate::progress::decode(text) else {
-            return;
-        };
-        let mut data = self.progress.get_untracked();
-        data.merge(&theirs);
-        if self.progress.with_untracked(|p| *p != data) {
-            self.progress.set(data.clone());
-        }
-        let missing = theirs.clone().merge(&data);
-        if missing.reviews_added > 0 || missing.quizzes_added > 0 {
-            self.save();
-        }
+    /// The quiz on screen (tracked).
+    pub fn quiz(&self) -> Option<QuizSession> {
+        self.with(|l| l.quiz().cloned())
     }
 
-    /// Set the draft for the current question: empty while answering, the given answer after.
+    /// The quiz on screen, read without tracking.
+    pub fn quiz_untracked(&self) -> Option<QuizSession> {
+        self.with_untracked(|l| l.quiz().cloned())
+    }
+
+    pub fn announce(&self, text: impl Into<String>) {
+        self.announcement.update(|(t, n)| {
+            *t = text.into();
+            *n = n.wrapping_add(1);
+        });
+    }
+
+    /// Set the draft for the current question: empty while answering, the given answer after
+    /// (and in an exam, the answer given so far, to change).
     fn reset_draft(&self) {
         self.draft_error.set(None);
-        let Some(session) = self.session_now() else {
-            self.draft.set(None);
-            return;
-        };
-        let draft = self.bank.with_value(|bank| {
-            let (item, question) = session.current(bank)?;
-            Some(match &session.answers[session.current] {
-                Some(answered) => Draft::from_response(&answered.response),
-                None => Draft::new(&question.kind, item),
+        let draft = self.with_untracked(|l| {
+            let quiz = l.quiz()?;
+            self.bank.with_value(|bank| {
+                let (item, question) = quiz.current(bank)?;
+                Some(match quiz.current_answer() {
+                    Some(answered) => Draft::from_response(&answered.response),
+                    None => Draft::new(&question.kind, item),
+                })
             })
         });
         self.draft.set(draft);
-    }
-
-    pub fn start(&self, settings: QuizSettings, seed: Seed) {
-        let mut settings = settings;
-        let id = self.bank_id();
-        if settings.mode == QuizMode::Focus {
-            settings.topics = self.progress.with_untracked(|p| {
-                self.bank.with_value(|bank| {
-                    crate::progress::weakest_topics(bank, p.bank(&id), FOCUS_TOPICS)
-                })
-            });
-        }
-        let limit = self
-            .progress
-            .with_untracked(|p| p.settings.effective_limit(settings.time_limit));
-        let started = self.bank.with_value(|bank| {
-            QuizSession::start(bank, settings, seed, now_ms()).map(|s| match limit {
-                Some(ms) => s.with_deadline(ms),
-                None => s,
-            })
-        });
-        self.begin(started);
-    }
-
-    /// The exam's time ran out: keep and score what was answered, and show the results.
-    pub fn time_up(&self) {
-        let Some(mut session) = self.session_now() else {
-            return;
-        };
-        if session.expire(now_ms()) {
-            self.time_up_with(session);
-        }
-    }
-
-    fn time_up_with(&self, session: QuizSession) {
-        self.finish(session);
-        self.announcement
-            .set("Time is up. The answers you gave have been scored.".to_string());
-    }
-
-    fn finish(&self, session: QuizSession) {
-        let id = self.bank_id();
-        self.progress.update(|p| {
-            p.bank_mut(&id).active = Some(session.clone());
-            self.bank.with_value(|bank| p.archive_active(bank));
-        });
-        self.save();
-        self.finished.set(Some(session));
-        self.screen.set(Screen::Results);
-        focus_id(RESULTS_HEADING);
-    }
-
-    /// Change the learner's settings and save them.
-    pub fn update_settings(&self, change: impl FnOnce(&mut crate::progress::LearnerSettings)) {
-        self.progress.update(|p| change(&mut p.settings));
-        self.save();
-    }
-
-    /// The questions due for review by the end of today, most overdue first (tracked).
-    pub fn due_today(&self) -> Vec<String> {
-        let id = self.bank_id();
-        self.progress.with(|p| {
-            let scheduler = Scheduler::new(p.settings.desired_retention).unwrap_or_default();
-            let Some(progress) = p.bank(&id) else {
-                return Vec::new();
-            };
-            let cards = crate::progress::cards(&progress.reviews, &scheduler);
-            self.bank.with_value(|bank| {
-                crate::progress::due_questions(
-                    &cards,
-                    |q| bank.question(q).is_some(),
-                    end_of_day(now_ms()),
-                )
-            })
-        })
-    }
-
-    /// Start a review of everything due today.
-    pub fn start_review(&self) {
-        let due = self.due_today();
-        let started = self
-            .bank
-            .with_value(|bank| QuizSession::start_review(bank, &due, self.new_seed(), now_ms()));
-        self.begin(started);
-    }
-
-    fn begin(&self, started: Result<QuizSession, crate::quiz::SessionError>) {
-        match started {
-            Ok(session) => {
-                let id = self.bank_id();
-                self.progress
-                    .update(|p| p.bank_mut(&id).active = Some(session));
-                self.save();
-                self.reset_draft();
-                self.announcement.set(String::new());
-                self.screen.set(Screen::Quiz);
-                self.focus_question();
-            }
-            Err(e) => self
-                .notices
-                .update(|n| n.push(format!("The quiz could not start: {e}."))),
-        }
-    }
-
-    /// A fresh seed, or the link's seed when the learner keeps it.
-    pub fn new_seed(&self) -> Seed {
-        Seed::from_random(random_bits())
     }
 
     /// Focus the new question: its text field when the answer is typed (the field's group
@@ -320,15 +174,75 @@ impl AppState {
             .draft
             .with_untracked(|d| matches!(d, Some(Draft::Text(_))));
         focus_id(if typed {
-            ANSWER_INPUT
+            ids::ANSWER_INPUT
         } else {
-            QUESTION_HEADING
+            ids::QUESTION_HEADING
         });
+    }
+
+    fn show_quiz(&self) {
+        self.reset_draft();
+        self.announce("");
+        self.screen.set(Screen::Quiz);
+        self.focus_question();
+    }
+
+    fn show_results(&self) {
+        self.screen.set(Screen::Results);
+        focus_id(ids::RESULTS_HEADING);
+    }
+
+    /// A newer bank that arrived while a quiz was on screen is used from the next quiz.
+    fn take_pending_bank(&self) {
+        if let Some(bank) = self.pending_bank.try_update_value(Option::take).flatten() {
+            self.bank.set_value(bank);
+        }
+    }
+
+    pub fn start(&self, request: QuizRequest, seed: Option<Seed>) {
+        self.take_pending_bank();
+        let seed = seed.unwrap_or_else(|| Seed::from_random(random_bits()));
+        let started =
+            self.change(|l, bank| Some(l.start(bank, &request, seed, new_id(), now_ms())));
+        self.after_start(started);
+    }
+
+    pub fn start_review(&self) {
+        self.take_pending_bank();
+        let seed = Seed::from_random(random_bits());
+        let started =
+            self.change(|l, bank| Some(l.start_review(bank, local_time(), seed, new_id())));
+        self.after_start(started);
+    }
+
+    pub fn again(&self) {
+        let started = self.change(|l, bank| Some(l.again(bank, new_id(), now_ms())));
+        self.after_start(started);
+    }
+
+    pub fn resume(&self, id: &str) {
+        let resumed = self.change(|l, bank| Some(l.resume(bank, id, now_ms())));
+        match resumed.unwrap_or(Ok(())) {
+            Ok(()) if self.with_untracked(|l| l.quiz().is_some()) => self.show_quiz(),
+            Ok(()) => self.show_results(),
+            Err(e) => self
+                .notices
+                .update(|n| n.push(format!("The quiz could not be resumed: {e}."))),
+        }
+    }
+
+    fn after_start(&self, started: Option<Result<(), crate::quiz::SessionError>>) {
+        match started.unwrap_or(Err(crate::quiz::SessionError::NoQuestions)) {
+            Ok(()) => self.show_quiz(),
+            Err(e) => self
+                .notices
+                .update(|n| n.push(format!("The quiz could not start: {e}."))),
+        }
     }
 
     /// Enter: check the answer, or move on after the feedback.
     pub fn primary(&self) {
-        match self.session_now().map(|s| s.phase()) {
+        match self.with_untracked(|l| l.phase()) {
             Some(Phase::Answering(_)) => self.check(),
             Some(Phase::Feedback(_)) => self.next(),
             _ => {}
@@ -336,108 +250,145 @@ impl AppState {
     }
 
     pub fn check(&self) {
-        let Some(mut session) = self.session_now() else {
+        let Some(draft) = self.draft.get_untracked() else {
             return;
         };
-        let now = now_ms();
-        let outcome = self.bank.with_value(|bank| {
-            let (_, question) = session.current(bank)?;
-            let draft = self.draft.get_untracked()?;
-            Some(match draft.to_response(&question.kind) {
-                Err(why) => Err(why),
-                Ok(response) => session
-                    .submit(bank, response, now)
-                    .map(|credit| (question.id.clone(), credit, right_answer(&question.kind)))
-                    .map_err(|e| e.to_string()),
-            })
+        let response = self.with_untracked(|l| {
+            let quiz = l.quiz()?;
+            self.bank
+                .with_value(|bank| Some(draft.to_response(&quiz.current(bank)?.1.kind)))
         });
-        match outcome {
-            None => {}
-            // The time ran out just before this answer.
-            Some(Err(_)) if session.is_finished() => self.time_up_with(session),
-            Some(Err(why)) => {
+        let Some(response) = response else {
+            return;
+        };
+        let response = match response {
+            Ok(r) => r,
+            Err(why) => {
                 self.draft_error.set(Some(why.clone()));
-                self.announcement.set(why);
+                self.announce(why);
+                return;
             }
-            Some(Ok((question_id, credit, answer))) => {
-                let id = self.bank_id();
-                let feedback = session.settings.mode.gives_feedback();
-                self.progress.update(|p| {
-                    p.record_answer(&id, &question_id, credit, now);
-                    p.bank_mut(&id).active = Some(session);
-                });
-                self.save();
-                self.draft_error.set(None);
-                if !feedback {
-                    // An exam shows nothing until the end: straight on to the next question.
-                    self.next();
-                    self.announcement.set("Answer saved.".to_string());
-                    return;
-                }
-                let verdict = match Outcome::of(credit) {
-                    Outcome::Right => "Right.".to_string(),
-                    Outcome::Partial => format!(
-                        "Partly right, {} percent. The answer: {answer}.",
-                        credit.percent()
-                    ),
-                    Outcome::Wrong => format!("Not right. The answer: {answer}."),
-                };
-                self.announcement.set(verdict);
-                focus_id(NEXT_BUTTON);
+        };
+        let kind = self.bank.with_value(|bank| {
+            let quiz = self.quiz_untracked()?;
+            Some(quiz.current(bank)?.1.kind.clone())
+        });
+        let outcome = self
+            .change(|l, bank| Some(l.answer(bank, response, now_ms())))
+            .unwrap_or(Err(crate::quiz::SessionError::Finished));
+        self.draft_error.set(None);
+        match outcome {
+            Ok(Answer::Feedback(credit)) => {
+                let said = kind
+                    .map(|k| right_answer(&k, self.language))
+                    .unwrap_or_default();
+                self.announce(super::words::verdict_spoken(credit, &said));
+                focus_id(ids::NEXT_BUTTON);
+            }
+            Ok(Answer::Saved) => {
+                self.reset_draft();
+                let n = self.with_untracked(|l| l.quiz().map(|q| q.current + 1).unwrap_or(0));
+                self.announce(format!("Answer saved. Question {n}."));
+                self.focus_question();
+            }
+            Ok(Answer::TimeUp) => self.time_is_up(),
+            Err(crate::quiz::SessionError::AlreadyAnswered) => {
+                self.reset_draft();
+                focus_id(ids::NEXT_BUTTON);
+            }
+            Err(e) => {
+                let why = e.to_string();
+                self.draft_error.set(Some(why.clone()));
+                self.announce(why);
             }
         }
     }
 
     pub fn next(&self) {
-        let Some(mut session) = self.session_now() else {
-            return;
-        };
-        if session.advance(now_ms()).is_err() {
-            return;
+        let finished = self.change(|l, bank| l.next(bank, now_ms()));
+        if finished {
+            self.show_results();
+        } else {
+            self.reset_draft();
+            self.announce("");
+            self.focus_question();
         }
-        self.announcement.set(String::new());
-        if session.is_finished() {
-            self.finish(session);
-            return;
-        }
-        let id = self.bank_id();
-        self.progress
-            .update(|p| p.bank_mut(&id).active = Some(session));
-        self.save();
-        self.reset_draft();
-        self.focus_question();
     }
 
-    /// Leave the quiz in progress; the answers already given stay in the question counts.
+    /// In an exam: show question `index` (0-based).
+    pub fn go_to(&self, index: usize) {
+        let moved = self.change(|l, bank| Some(l.go_to(bank, index, now_ms())));
+        match moved.unwrap_or(Err(crate::quiz::SessionError::Finished)) {
+            Ok(()) => {
+                self.screen.set(Screen::Quiz);
+                self.reset_draft();
+                self.focus_question();
+            }
+            Err(crate::quiz::SessionError::TimeUp) => self.time_is_up(),
+            Err(_) => {}
+        }
+    }
+
+    pub fn toggle_flag(&self) {
+        if let Some(Ok(flag)) = self.change(|l, _| Some(l.toggle_flag())) {
+            self.announce(if flag {
+                "Flagged for review."
+            } else {
+                "Flag removed."
+            });
+        }
+    }
+
+    /// In an exam: the overview of what is unanswered and flagged before handing in.
+    pub fn review_before_hand_in(&self) {
+        self.screen.set(Screen::HandIn);
+        focus_id(ids::HAND_IN_HEADING);
+    }
+
+    pub fn hand_in(&self) {
+        let _ = self.change(|l, bank| Some(l.hand_in(bank, now_ms())));
+        self.announce("Handed in.");
+        self.show_results();
+    }
+
+    /// The exam's time ran out: keep and score what was answered, and show the results.
+    pub fn time_up(&self) {
+        if self.change(|l, bank| l.time_up(bank, now_ms())) {
+            self.time_is_up();
+        }
+    }
+
+    fn time_is_up(&self) {
+        self.show_results();
+        self.announce("Time is up. The answers you gave have been scored.");
+    }
+
+    /// Leave the quiz in progress; the answers already given stay in the progress.
     pub fn quit(&self) {
-        let id = self.bank_id();
-        self.progress.update(|p| p.bank_mut(&id).active = None);
-        self.save();
+        self.change(|l, _| l.quit(now_ms()));
         self.draft.set(None);
-        self.screen.set(Screen::Start);
-        focus_id(START_HEADING);
-    }
-
-    pub fn show_dashboard(&self) {
-        self.screen.set(Screen::Dashboard);
-        focus_id(super::dashboard::DASHBOARD_HEADING);
+        self.show_start();
     }
 
     pub fn show_start(&self) {
+        self.take_pending_bank();
         self.screen.set(Screen::Start);
-        focus_id(START_HEADING);
+        focus_id(ids::START_HEADING);
     }
 
-    /// A number key on the quiz screen.
+    /// A number key on the quiz screen. Returns whether it meant anything.
     pub fn press_number(&self, n: usize) -> bool {
-        let Some(session) = self.session_now() else {
+        if !self.with_untracked(|l| l.settings().key_shortcuts) {
+            return false;
+        }
+        let Some(quiz) = self.quiz_untracked() else {
             return false;
         };
-        if !matches!(session.phase(), Phase::Answering(_)) {
+        if !matches!(quiz.phase(), Phase::Answering(_)) {
             return false;
         }
         self.bank.with_value(|bank| {
-            let Some((item, question)) = session.current(bank) else {
+            let Some((item, question)) = quiz.current(bank) else {
                 return false;
             };
             let mut changed = false;
@@ -448,5 +399,75 @@ impl AppState {
             });
             changed
         })
+    }
+
+    /// Another tab saved `key`: take it in.
+    pub fn take_in(&self, key: &str, value: Option<String>) {
+        let on_screen = self.quiz_untracked().map(|q| (q.id.clone(), q.phase()));
+        let changed = self.change(|l, _| l.take_in(key, value.as_deref(), now_ms()));
+        if !changed {
+            return;
+        }
+        self.apply_theme();
+        let now = self.quiz_untracked().map(|q| (q.id.clone(), q.phase()));
+        match (&on_screen, &now, self.screen.get_untracked()) {
+            (Some(_), None, Screen::Quiz | Screen::HandIn) => self.show_start(),
+            (Some(before), Some(after), _) if before != after => self.reset_draft(),
+            _ => {}
+        }
+    }
+
+    /// A newer bank from the server (a teacher's edit): at once if no quiz is on screen.
+    pub fn bank_updated(&self, bank: Bank) {
+        if self.screen.get_untracked() == Screen::Start {
+            self.bank.set_value(bank);
+            self.tick.update(|t| *t = t.wrapping_add(1));
+            self.notices.update(|n| {
+                n.push("The questions were updated on the server; these are the new ones.".into())
+            });
+        } else {
+            self.pending_bank.set_value(Some(bank));
+            self.notices.update(|n| {
+                n.push(
+                    "The questions were updated on the server; your next quiz uses the new ones."
+                        .into(),
+                )
+            });
+        }
+    }
+
+    /// Switch to another learner on this device: reload with their data.
+    pub fn switch_profile(&self, id: &crate::progress::ProfileId) {
+        let mut profiles = self.profiles.get_untracked();
+        if profiles.switch(id) && profiles.save(&LocalStore).is_ok() {
+            let _ = super::browser::window().location().reload();
+        }
+    }
+
+    /// Add a learner on this device and switch to them.
+    pub fn add_profile(&self, name: &str) -> Result<(), String> {
+        let mut profiles = self.profiles.get_untracked();
+        if let Some(problem) = crate::progress::name_problem(name, &profiles) {
+            return Err(problem.to_string());
+        }
+        let id = crate::progress::ProfileId::from_random(random_bits());
+        profiles.add(name, id);
+        profiles
+            .save(&LocalStore)
+            .map_err(|e| format!("The learner could not be added: {e}."))?;
+        let _ = super::browser::window().location().reload();
+        Ok(())
+    }
+
+    /// Quizzes in progress this tab does not show (tracked).
+    pub fn unfinished(&self) -> Vec<crate::progress::Unfinished> {
+        self.tick.track();
+        self.learner
+            .try_update_value(|l| l.unfinished(now_ms()))
+            .unwrap_or_default()
+    }
+
+    pub fn save_error(&self) -> Option<String> {
+        self.with(|l| l.save_error().map(ToString::to_string))
     }
 }
