@@ -7,6 +7,7 @@ pub mod bank;
 pub mod calendar;
 pub mod progress;
 pub mod quiz;
+pub mod results;
 pub mod schedule;
 pub mod storage;
 pub mod text;
