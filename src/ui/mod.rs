@@ -14,6 +14,7 @@ pub mod ids;
 mod keys;
 mod loader;
 mod notices;
+pub mod progress_page;
 mod quiz;
 mod results;
 pub mod site;
@@ -40,8 +41,14 @@ fn on_panic(info: &std::panic::PanicHookInfo) {
     }
 }
 
-pub fn mount() {
+/// Every page's panic hook: log, then hand over to the recovery screen.
+pub fn install_panic_hook() {
     std::panic::set_hook(Box::new(on_panic));
+}
+
+/// Mount the learner's app (index.html).
+pub fn mount() {
+    install_panic_hook();
     // The static "Loading…" text in index.html keeps the page from ever being blank while
     // the wasm downloads; the app replaces it.
     if let Some(boot) = browser::document().get_element_by_id("boot") {
