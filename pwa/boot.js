@@ -99,7 +99,8 @@
   };
   // A wasm that fails to load or start shows the same screen.
   window.addEventListener('error', (e) => {
-    if (document.getElementById('boot') && /wasm|WebAssembly|import/i.test(String(e.message))) {
+    const ours = String(e.filename || '').startsWith(location.origin);
+    if (document.getElementById('boot') && (ours || /wasm|WebAssembly/i.test(String(e.message)))) {
       window.accordRecover(e.message);
     }
   });

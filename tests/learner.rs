@@ -310,3 +310,24 @@ fn a_foreign_bank_reusing_the_id_keeps_its_progress_apart() {
         "the real bank's progress is untouched"
     );
 }
+
+#[test]
+fn a_setting_changed_in_one_tab_is_kept_and_reaches_the_other() {
+    let local = MemoryStore::new();
+    let (mut a, mut b) = (
+        tab(&local, &MemoryStore::new(), T0),
+        tab(&local, &MemoryStore::new(), T0),
+    );
+    a.update_settings(|s| s.key_shortcuts = false, T0 + 1_000);
+    // Saving merged the older stored settings in: the change must survive that.
+    assert!(!a.settings().key_shortcuts);
+    let fresh = tab(&local, &MemoryStore::new(), T0 + 2_000);
+    assert!(!fresh.settings().key_shortcuts);
+    // The other tab takes it from the storage event.
+    assert!(b.take_in(
+        PROGRESS_KEY,
+        local.get(PROGRESS_KEY).unwrap().as_deref(),
+        T0 + 3_000
+    ));
+    assert!(!b.settings().key_shortcuts);
+}

@@ -473,7 +473,10 @@ impl<S: KeyValueStore, T: KeyValueStore> Learner<S, T> {
             let Some(theirs) = value.and_then(|v| decode(v).ok()) else {
                 return false;
             };
-            return match self.data.merge_from_tab(&theirs.data) {
+            // The other tab saved just now: its settings are the newest.
+            let settings_changed = self.data.settings != theirs.data.settings;
+            self.data.settings = theirs.data.settings.clone();
+            let merged = match self.data.merge_from_tab(&theirs.data) {
                 TabMerge::TookReset => {
                     self.notices.push(LearnerNotice::ResetElsewhere);
                     self.quiz = None;
@@ -495,6 +498,7 @@ impl<S: KeyValueStore, T: KeyValueStore> Learner<S, T> {
                     !added.is_empty()
                 }
             };
+            return merged || settings_changed;
         }
         let Some(id) = self.store.quiz_id_of(key) else {
             return false;

@@ -56,7 +56,8 @@ impl ProgressData {
 
     /// Take in another tab's save of the same learner's progress. A save from a later reset
     /// generation replaces this tab's data (the reset wins everywhere); one from an earlier
-    /// generation is ignored; one from the same generation is united with this.
+    /// generation is ignored; one from the same generation is united with this. The settings
+    /// stay this side's (the caller decides whose are newer).
     pub fn merge_from_tab(&mut self, other: &ProgressData) -> TabMerge {
         if other.generation > self.generation {
             *self = other.clone();
@@ -67,10 +68,6 @@ impl ProgressData {
         }
         let added = self.merge(other);
         let missing_there = !other.clone().merge(self).is_empty();
-        if other.settings != self.settings {
-            // Settings are the last writer's: the other tab changed them most recently.
-            self.settings = other.settings.clone();
-        }
         TabMerge::United {
             added,
             missing_there,

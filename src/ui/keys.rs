@@ -57,12 +57,12 @@ pub fn listen(app: AppState) {
             {
                 event.prevent_default();
             }
-            // Text fields submit their form on Enter; buttons, links and selects act on it
-            // themselves.
+            // Text fields submit their form on Enter, and buttons and links act on it
+            // themselves; on a select (which does nothing with Enter) it checks.
             "Enter"
                 if !typing
                     && (on_page || in_answers)
-                    && !matches!(tag.as_str(), "BUTTON" | "A" | "SUMMARY" | "SELECT") =>
+                    && !matches!(tag.as_str(), "BUTTON" | "A" | "SUMMARY") =>
             {
                 event.prevent_default();
                 app.primary();

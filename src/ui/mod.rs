@@ -46,9 +46,20 @@ pub fn install_panic_hook() {
     std::panic::set_hook(Box::new(on_panic));
 }
 
+/// A test hook for the recovery screen: the key `accord/debug-panic` makes the app panic at
+/// start with its text. Harmless to anyone who sets it (they see the recovery screen, which
+/// moves nothing until asked); the browser tests use it to prove a panic never hangs the page.
+fn panic_if_asked() {
+    use crate::storage::KeyValueStore;
+    if let Ok(Some(why)) = crate::storage::LocalStore.get("accord/debug-panic") {
+        panic!("{why}");
+    }
+}
+
 /// Mount the learner's app (index.html).
 pub fn mount() {
     install_panic_hook();
+    panic_if_asked();
     // The static "Loading…" text in index.html keeps the page from ever being blank while
     // the wasm downloads; the app replaces it.
     if let Some(boot) = browser::document().get_element_by_id("boot") {

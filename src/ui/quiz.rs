@@ -183,7 +183,11 @@ fn card(app: AppState, phase: Phase, total: usize, navigable: bool) -> AnyView {
     };
     let last = index + 1 == total;
     let shortcuts = app.with_untracked(|l| l.settings().key_shortcuts);
-    let flagged = quiz.flags.get(index).copied().unwrap_or(false);
+    let flagged = move || {
+        app.quiz()
+            .and_then(|q| q.flags.get(index).copied())
+            .unwrap_or(false)
+    };
     let bank_path = app.url.with_value(|u| u.bank.clone());
     let buttons = if let (true, Some(credit)) = (answered, credit) {
         view! {
@@ -203,9 +207,9 @@ fn card(app: AppState, phase: Phase, total: usize, navigable: bool) -> AnyView {
                     on:click=move |_| app.go_to(index.saturating_sub(1))>"Previous"</button>
                 <button type="button" id="skip-button" prop:disabled=last
                     on:click=move |_| app.go_to(index + 1)>"Skip"</button>
-                <button type="button" id="flag-button" aria-pressed=if flagged { "true" } else { "false" }
+                <button type="button" id="flag-button" aria-pressed=move || if flagged() { "true" } else { "false" }
                     on:click=move |_| app.toggle_flag()>
-                    {if flagged { "⚑ Flagged for review" } else { "Flag for review" }}
+                    {move || if flagged() { "⚑ Flagged for review" } else { "Flag for review" }}
                 </button>
                 <button type="button" id="hand-in-button" on:click=move |_| app.review_before_hand_in()>"Review and hand in…"</button>
             </div>

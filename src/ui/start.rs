@@ -110,7 +110,10 @@ pub fn StartScreen(app: AppState) -> impl IntoView {
             }
         });
         match (mode.get(), n) {
-            (QuizMode::Focus, _) => "Focus · your three weakest topics".to_string(),
+            (QuizMode::Focus, _) => format!(
+                "Focus · your three weakest topics: {}",
+                app.weakest_topics().join("; ")
+            ),
             (_, 0) => "Choose at least one topic.".to_string(),
             (m, n) => {
                 let k = chosen_count.get().of(n);

@@ -422,6 +422,8 @@ impl AppState {
         if self.screen.get_untracked() == Screen::Start {
             self.bank.set_value(bank);
             self.tick.update(|t| *t = t.wrapping_add(1));
+            // Draw the start screen again, with the new bank.
+            self.screen.set(Screen::Start);
             self.notices.update(|n| {
                 n.push("The questions were updated on the server; these are the new ones.".into())
             });
@@ -457,6 +459,22 @@ impl AppState {
             .map_err(|e| format!("The learner could not be added: {e}."))?;
         let _ = super::browser::window().location().reload();
         Ok(())
+    }
+
+    /// The titles of the topics a focus quiz would draw from now (tracked).
+    pub fn weakest_topics(&self) -> Vec<String> {
+        self.with(|l| {
+            self.bank.with_value(|bank| {
+                crate::progress::weakest_topics(
+                    bank,
+                    l.data().log(l.key()),
+                    crate::progress::FOCUS_TOPICS,
+                )
+                .iter()
+                .filter_map(|t| bank.topic(t).map(|t| t.title.clone()))
+                .collect()
+            })
+        })
     }
 
     /// Quizzes in progress this tab does not show (tracked).

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { harness, open } from './harness.mjs';
-import { activeId, check, heading, optionTexts, pickByKeys, tabTo } from './keys.mjs';
+import { activeId, check, chooseMode, heading, optionTexts, pickByKeys, tabTo } from './keys.mjs';
 
 const ctx = harness();
 const KBD = '?bank=fixtures/kbd/index.toml';
@@ -41,8 +41,9 @@ test('a whole quiz can be taken by keyboard alone, and the score adds up', async
 
   await page.locator('#results-heading').waitFor();
   assert.equal(await activeId(page), 'results-heading');
-  // 1 + 0 + 2/3 = 1.667 of 3 points: 55 % (rounded down).
-  assert.match(await page.locator('#score').textContent(), /55 %.*1\.667 of 3 points/);
+  // 1 + 0 + 2/3 = 1.667 of 3 points: 55.6 %, shown as 56 % (half up) and 1.7 points.
+  assert.match(await page.locator('#score').textContent(), /56 %.*1\.7 of 3 points/);
+  assert.equal((await page.locator('#tally').textContent()).trim(), '1 right · 1 partly right · 1 wrong');
   assert.equal(await page.locator('.review-item').count(), 3);
   assert.equal((await page.locator('#seed').textContent()).trim(), 'keyboard');
   assert.deepEqual(errors, []);
@@ -75,63 +76,19 @@ test('a reload mid-quiz resumes on the same question with the earlier answers', 
   const review = page.locator('.review-item').first();
   assert.match(await review.textContent(), new RegExp(first.replace(/[.?]/g, '\\$&')));
   const badge = (await review.locator('.badge').textContent()).trim();
-  assert.equal(badge, { 'Right!': 'Right', 'Not quite.': 'Wrong' }[firstVerdict] ?? 'Partly right');
+  const expected = { 'Right!': '✓ Right', 'Not quite.': '✗ Wrong' }[firstVerdict] ?? '½ Partly right';
+  assert.equal(badge, expected);
   await context.close();
 });
 
-test('unreadable saved progress is kept under a backup key and the learner is told', async () => {
-  const { context, page } = await open(ctx, KBD);
-  await page.locator('#start-button').waitFor();
-  await page.evaluate(() => localStorage.setItem('accord/progress', '{"half a save'));
-  await page.reload();
-  const notice = page.locator('.notice', { hasText: 'could not be used' });
-  await notice.waitFor();
-  const text = await notice.textContent();
-  const key = text.match(/accord\/backup\/\d+/)?.[0];
-  assert.ok(key, `the notice names the backup key: ${text}`);
-  assert.equal(await page.evaluate((k) => localStorage.getItem(k), key), '{"half a save');
-  // The app still works: a quiz can start.
-  await page.locator('#start-button').click();
-  await page.locator('#question-heading').waitFor();
-  await context.close();
-});
-
-test('a full storage quota is reported on screen, the quiz goes on, and the earlier save is intact', async () => {
-  const { context, page } = await open(ctx, `${KBD}&seed=quota`);
-  await page.locator('#start-button').click();
-  await pickByKeys(page, PLAN[await heading(page)]);
-  await check(page);
-  const saved = await page.evaluate(() => localStorage.getItem('accord/progress'));
-  assert.ok(saved.includes('"answers"'), 'the answer was saved when it was given');
-
-  // Fill the origin's storage to the brim with another key.
-  await page.evaluate(() => {
-    let chunk = 'x'.repeat(1 << 20);
-    for (let i = 0; chunk.length > 0; i++) {
-      try { localStorage.setItem(`filler/${i}`, chunk); } catch { chunk = chunk.slice(chunk.length / 2); i--; }
-      if (chunk.length < 16) break;
-    }
-  });
-  await page.keyboard.press('Enter'); // Next: a save of the same size, which still fits
-  await page.locator('#check-button').waitFor();
-  const before = await page.evaluate(() => localStorage.getItem('accord/progress'));
-  // Answering adds to the save, which no longer fits.
-  await pickByKeys(page, PLAN[await heading(page)]);
-  await check(page);
-  const alert = page.locator('#save-error');
-  await alert.waitFor();
-  assert.match(await alert.textContent(), /storage is full.*earlier progress is safe/);
-  assert.equal(await page.evaluate(() => localStorage.getItem('accord/progress')), before);
-  // The quiz keeps running.
-  await page.keyboard.press('Enter');
-  await page.locator('#check-button').waitFor();
-  assert.match(await page.locator('.counter').textContent(), /Question 3 of 3/);
-  await context.close();
-});
-
-test('a malformed bank shows an error page naming the file, line and problem', async () => {
+test('a malformed bank tells students to tell their teacher, and the teacher which file, line and problem', async () => {
   const { context, page, errors } = await open(ctx, '?bank=fixtures/broken/index.toml');
   await page.locator('#error-heading').waitFor();
+  assert.match(await page.locator('.error-page').textContent(), /please tell your teacher/i);
+  assert.doesNotMatch(await page.locator('.error-page').textContent(), /cargo/, 'students are never told to run a command');
+  // The technical list is folded away for the teacher.
+  assert.equal(await page.locator('.problems').isVisible(), false);
+  await page.locator('.problems-box summary').click();
   const problems = await page.locator('.problems li').allTextContents();
   assert.deepEqual(problems, [
     'fixtures/broken/questions.toml:7:10: question "q1": answer "Pariss" is not one of the choices',
@@ -161,4 +118,27 @@ test('the same seed gives the same first question in two fresh browsers', async 
   assert.deepEqual(a, b);
   const c = await firstScreen('another-link');
   assert.notDeepEqual(a, c, 'a different seed draws differently');
+});
+
+test('a partly right exam with unanswered questions prints its numbers right', async () => {
+  // Issue 9's example: one question answered, nine left unanswered, counted as such.
+  const { context, page } = await open(ctx, '?seed=tally&n=10');
+  await chooseMode(page, 'Exam');
+  await page.locator('#time-limit').selectOption('0');
+  await page.locator('#start-button').click();
+  await page.locator('#question-heading').waitFor();
+  const choices = page.locator('.card label.option, .card label.part');
+  if ((await choices.count()) > 0) await choices.first().click();
+  for (const input of await page.locator('.card input[type="text"]').all()) await input.fill('1');
+  for (const select of await page.locator('.card select').all()) await select.selectOption({ index: 1 });
+  await page.locator('#check-button').click();
+  await page.locator('#hand-in-button').click();
+  await page.locator('#hand-in-heading').waitFor();
+  assert.equal(await page.locator('#unanswered-list li').count(), 9);
+  await page.locator('#confirm-hand-in').click();
+  await page.locator('#results-heading').waitFor();
+  assert.match(await page.locator('#tally').textContent(), /9 not answered$/);
+  assert.match(await page.locator('#score').textContent(), / of 10 points/);
+  assert.equal(await page.locator('.review-item .badge', { hasText: 'Not answered' }).count(), 9);
+  await context.close();
 });

@@ -32,12 +32,35 @@ export function harness() {
   return ctx;
 }
 
-/** A fresh browser context (its own localStorage) and a page on `path` under the sub-path. */
-export async function open(ctx, path = '', options = {}) {
+/**
+ * A fresh browser context (its own localStorage) and a page on `path` under the sub-path.
+ * `clock: true` installs Playwright's fake clock first, so a test can move the page's time
+ * (`page.clock.fastForward`) the way a learner's days pass; the app has no clock setting.
+ * Content-Security-Policy violations are collected in `errors`, like uncaught errors.
+ */
+export async function open(ctx, path = '', { clock = false, ...options } = {}) {
   const context = await ctx.browser.newContext({ viewport: { width: 900, height: 900 }, ...options });
   const page = await context.newPage();
   const errors = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
+  watch(page, errors);
+  if (clock) await page.clock.install();
   await page.goto(ctx.base + path);
   return { context, page, errors };
+}
+
+/** Collect a page's uncaught errors and Content-Security-Policy violations into `errors`. */
+export function watch(page, errors) {
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => {
+    if (m.type() === 'error' && /Content Security Policy|Refused to/.test(m.text())) errors.push(m.text());
+  });
+}
+
+/** Another tab of the same browser context (shared localStorage, its own sessionStorage). */
+export async function newTab(ctx, context, path = '') {
+  const page = await context.newPage();
+  const errors = [];
+  watch(page, errors);
+  await page.goto(ctx.base + path);
+  return { page, errors };
 }

@@ -41,3 +41,22 @@ export const KBD_RIGHT = {
   'The Founding Act is a treaty ratified by parliaments.': ['False'],
   'Which states joined NATO on 12 March 1999?': ['Czech Republic', 'Hungary', 'Poland'],
 };
+
+/** Open the start screen's choices (mode, topics, length), which are folded away. */
+export async function openOptions(page) {
+  const details = page.locator('#quiz-options');
+  if (!(await details.evaluate((d) => d.open))) await details.locator('summary').click();
+}
+
+/** Choose a mode on the start screen. */
+export async function chooseMode(page, mode) {
+  await openOptions(page);
+  await page.locator(`input[name=mode][value=${mode}]`).check();
+}
+
+/** Leave the quiz on screen (accepting "Leave this quiz?"). */
+export async function leaveQuiz(page) {
+  page.once('dialog', (d) => d.accept());
+  await page.locator('.quiz-bar button', { hasText: 'Leave quiz' }).click();
+  await page.locator('#start-heading').waitFor();
+}

@@ -11,7 +11,7 @@ import { harness, open, SUB_PATH } from './harness.mjs';
 
 const ctx = harness();
 
-/** The build's precache list and version, as scripts/pwa.mjs wrote them into dist/sw.js. */
+/** The build's precache list and version, as scripts/postbuild.mjs wrote them into dist/sw.js. */
 function built(dir = 'dist') {
   const sw = readFileSync(join(dir, 'sw.js'), 'utf8');
   return JSON.parse(sw.match(/const BUILD = (\{[\s\S]*?\n\});/)[1]);
@@ -98,7 +98,8 @@ test('after one visit the app works offline: a whole quiz and a shared link', as
   assert.deepEqual(Object.keys(caches), [name]);
   for (const f of [...build.shell, ...build.questions]) assert.ok(caches[name].includes(f), `${f} is cached`);
   assert.ok(build.shell.some((f) => f.endsWith('.wasm')) && build.shell.includes('index.html'));
-  assert.ok(build.questions.length > 1 && build.questions[0] === 'questions/index.toml');
+  assert.ok(build.questions[0] === 'questions/bundle.json', 'the default bank, in one file');
+  assert.ok(build.shell.includes('progress.html'), 'the progress page works offline too');
 
   const title = await page.locator('h1').first().textContent();
   await context.setOffline(true);
@@ -157,6 +158,28 @@ test('a new deploy offers a reload, which switches to it and drops the old cache
     assert.equal(await page.locator('#update-banner').count(), 0, 'the new version is running');
     const names = Object.keys(await cacheContents(page));
     assert.deepEqual(names, [`accord:${base}:next-deploy`], 'the old version\'s cache is gone');
+  } finally {
+    await context.close();
+    server.closeAllConnections?.();
+    server.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a teacher\'s edit to a question file on the server shows without a rebuild', async () => {
+  // The built bundle is older than the edited file: the app notices and uses the edit.
+  const dir = mkdtempSync(join(tmpdir(), 'accord-edit-'));
+  cpSync('dist', dir, { recursive: true });
+  const index = join(dir, 'questions/index.toml');
+  writeFileSync(index, readFileSync(index, 'utf8').replace('title = "NATO–Russia relations"', 'title = "NATO–Russia relations (edited)"'));
+  const server = await serve({ mounts: { [SUB_PATH]: dir } });
+  const base = `http://127.0.0.1:${server.address().port}${SUB_PATH}`;
+  const context = await ctx.browser.newContext();
+  try {
+    const page = await context.newPage();
+    await page.goto(base);
+    await page.locator('#start-heading', { hasText: '(edited)' }).waitFor();
+    assert.match(await page.locator('.notice').first().textContent(), /updated on the server/);
   } finally {
     await context.close();
     server.closeAllConnections?.();

@@ -1,5 +1,5 @@
 // Spaced review in the browser: a question answered right today is not due today, and is
-// due after the clock moves forward (through the app's clock-offset storage setting).
+// due after the days pass (Playwright's clock moves the page's time; the app has no setting).
 
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -9,9 +9,10 @@ import { check, heading, pickByKeys } from './keys.mjs';
 const ctx = harness();
 const URL = '?bank=fixtures/kbd/index.toml&topics=later&n=1&seed=review';
 const ANSWER = ['Czech Republic', 'Hungary', 'Poland'];
+const DAY = 86_400_000;
 
 test('a question answered right today is not due today, and is due a few days later', async () => {
-  const { context, page, errors } = await open(ctx, URL);
+  const { context, page, errors } = await open(ctx, URL, { clock: true });
   assert.match(await page.locator('#due-count').textContent(), /Nothing is due today/);
   assert.ok(await page.locator('#review-button').isDisabled());
 
@@ -23,7 +24,7 @@ test('a question answered right today is not due today, and is due a few days la
   assert.match(await page.locator('#due-count').textContent(), /Nothing is due today/);
 
   // Three days on, the answer is due (a first "Good" gives a stability of about 2.3 days).
-  await page.evaluate(() => localStorage.setItem('accord/clock-offset-days', '3'));
+  await page.clock.fastForward(3 * DAY);
   await page.reload();
   await page.locator('#due-count', { hasText: '1 question is due today.' }).waitFor();
   await page.locator('#review-button').click();

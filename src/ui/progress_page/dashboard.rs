@@ -497,7 +497,7 @@ fn HistoryTable(rows: Vec<QuestionHistory>, offset: i32) -> impl IntoView {
                                 <td>
                                     <ol class="answers">
                                         {row.reviews.into_iter().map(|r| {
-                                            let (class, label) = (outcome_class(r.outcome()), r.outcome().label());
+                                            let (class, label) = (outcome_class(r.outcome()), format!("{} {}", r.outcome().mark(), r.outcome().label()));
                                             let when = if r.timed { local_date_time(r.at, offset) } else { "an earlier answer (date not kept)".to_string() };
                                             view! {
                                                 <li class=format!("answer {class}")>
