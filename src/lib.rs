@@ -8,6 +8,7 @@ pub mod calendar;
 pub mod progress;
 pub mod quiz;
 pub mod schedule;
+pub mod seal;
 pub mod storage;
 pub mod text;
 
