@@ -458,16 +458,22 @@ impl SealedBank {
         }
     }
 
-    /// Everything a student's browser receives, as plain text to search: every key, text and
-    /// number of the file, unescaped, one per line, except the salt, nonces and ciphertexts.
+    /// Everything a student's browser receives, as plain texts to search: every key, text and
+    /// number of the file, unescaped (lists in order, an object's keys alphabetical), except
+    /// the salt, nonces and ciphertexts.
     /// Those are random bytes, whose base64 holds any short text (a year, "Paris") by chance;
     /// what they hold is what the tests that decrypt them check.
-    pub fn public_text(&self) -> String {
+    pub fn public_strings(&self) -> Vec<String> {
         let value: serde_json::Value =
             serde_json::from_str(&self.to_json()).unwrap_or(serde_json::Value::Null);
-        let mut lines = Vec::new();
-        collect_text(&value, &mut lines);
-        lines.join("\n")
+        let mut out = Vec::new();
+        collect_text(&value, &mut out);
+        out
+    }
+
+    /// [`SealedBank::public_strings`] one per line, to search for a text or a sequence.
+    pub fn public_text(&self) -> String {
+        self.public_strings().join("\n")
     }
 }
 
