@@ -32,13 +32,17 @@ fn key() -> &'static Key {
     KEY.get_or_init(|| derive_key(PASSPHRASE, &SALT, Iterations::MIN))
 }
 
-/// Fresh nonces: a counter shared by every sealing in this run, so no two parts sealed under
-/// `key()` share one. (The app draws random nonces; a counter is as unique, and reproducible.)
+/// Fresh nonces: SHA-256 of a counter shared by every sealing in this run, so no two parts
+/// sealed under `key()` share one, and (like the app's random nonces) no two differ in a
+/// single bit, which the byte-flipping test relies on.
 fn nonces() -> impl FnMut() -> [u8; 12] {
+    use sha2::Digest;
     static NEXT: AtomicU64 = AtomicU64::new(1);
     || {
+        let n = NEXT.fetch_add(1, Ordering::Relaxed);
+        let hash = sha2::Sha256::digest(n.to_be_bytes());
         let mut nonce = [0u8; 12];
-        nonce[4..].copy_from_slice(&NEXT.fetch_add(1, Ordering::Relaxed).to_be_bytes());
+        nonce.copy_from_slice(&hash[..12]);
         nonce
     }
 }
@@ -486,6 +490,26 @@ fn what_students_receive_is_the_same_whatever_the_answer_key() {
             "{name}: the public part depends on the key"
         );
     }
+}
+
+#[test]
+fn every_sealed_question_is_as_long_as_every_other_so_lengths_tell_no_answer() {
+    for (name, bank) in both_banks() {
+        let lengths: BTreeSet<usize> = ciphertexts(&seal_all(bank)).iter().map(Vec::len).collect();
+        assert_eq!(lengths.len(), 1, "{name}: {lengths:?}");
+        // Padded to a multiple of 256 bytes, plus GCM's 16-byte tag.
+        assert_eq!(lengths.first().unwrap() % 256, 16, "{name}");
+    }
+    // A bank of one true/false question: true and false seal to the same length.
+    let bank = types_bank();
+    let tf = bank.question("b-tf").unwrap();
+    let alone = |answer: bool| {
+        let mut q = tf.clone();
+        q.kind = QuestionKind::TrueFalse { answer };
+        let one = Bank::new(bank.meta.clone(), bank.topics.clone(), vec![q]);
+        ciphertexts(&seal_all(&one))[0].len()
+    };
+    assert_eq!(alone(true), alone(false));
 }
 
 #[test]

@@ -14,13 +14,33 @@ use crate::text::{is_hidden, quoted};
 
 /// An answer, as bank files give it: its type depends on the question type. Numbers are kept
 /// as Rust's shortest round-trip text, so they come back bit for bit (JSON parsers may not).
+/// True and false are written 1 and 0, so a true/false question's sealed part is as long
+/// whichever the answer (`true` and `false` would differ by a byte, and length shows through
+/// encryption).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub(crate) enum AnswerData {
-    Bool(bool),
+    Bool(#[serde(with = "bool_as_digit")] bool),
     Number(String),
     Text(String),
     List(Vec<String>),
+}
+
+/// `true` as 1 and `false` as 0.
+mod bool_as_digit {
+    use serde::{Deserialize, Deserializer, Serializer, de::Error};
+
+    pub fn serialize<S: Serializer>(value: &bool, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_u8(u8::from(*value))
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<bool, D::Error> {
+        match u8::deserialize(d)? {
+            0 => Ok(false),
+            1 => Ok(true),
+            other => Err(D::Error::custom(format!("{other} is not 0 or 1"))),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -358,5 +378,121 @@ impl QuestionData {
             parts: self.parts.and_then(list),
             wrong: self.wrong.and_then(list),
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::bank::{TextAnswer, Weight};
+
+    fn meta() -> BankMeta {
+        BankMeta {
+            id: "b".into(),
+            title: "B".into(),
+            description: "D".into(),
+            version: "1".into(),
+            language: "en".into(),
+            fact_sheet: None,
+        }
+    }
+
+    fn topics() -> Vec<Topic> {
+        vec![Topic {
+            id: "t".into(),
+            title: "T".into(),
+        }]
+    }
+
+    fn question(kind: QuestionKind) -> Question {
+        Question {
+            id: "q".into(),
+            topic: "t".into(),
+            prompt: "Which?".into(),
+            explanation: None,
+            facts: vec![],
+            errors: vec![],
+            sources: vec![],
+            difficulty: None,
+            tags: vec![],
+            points: Weight::from_thousandths(1500).unwrap(),
+            image: None,
+            extract: None,
+            reviewed: Date::new(2024, 2, 29),
+            kind,
+            origin: "q/one.toml:7".into(),
+        }
+    }
+
+    fn round_trip(q: &Question) -> Question {
+        let json = serde_json::to_vec(&QuestionData::of(q)).unwrap();
+        let data: QuestionData = serde_json::from_slice(&json).unwrap();
+        data.into_question(&meta(), &topics()).unwrap()
+    }
+
+    #[test]
+    fn numbers_come_back_bit_for_bit() {
+        // 0.1 + 0.2 is 0.30000000000000004, the float a JSON parser without exact rounding is
+        // most likely to get one unit off; 1e15 is the largest answer the bank allows.
+        for answer in [0.1 + 0.2, 1e-7, -123_456.789, 1e15, -0.0] {
+            let q = question(QuestionKind::Numeric {
+                answer,
+                tolerance: 0.000_001_5,
+                unit: Some("km".into()),
+            });
+            let back = round_trip(&q);
+            let QuestionKind::Numeric { answer: got, .. } = back.kind else {
+                panic!("not numeric");
+            };
+            assert_eq!(got.to_bits(), answer.to_bits(), "{answer}");
+            assert_eq!(back, q);
+        }
+    }
+
+    #[test]
+    fn true_and_false_seal_to_the_same_length() {
+        let of = |answer| {
+            serde_json::to_vec(&QuestionData::of(&question(QuestionKind::TrueFalse {
+                answer,
+            })))
+            .unwrap()
+        };
+        assert_eq!(of(true).len(), of(false).len());
+        assert_eq!(
+            round_trip(&question(QuestionKind::TrueFalse { answer: true })).kind,
+            QuestionKind::TrueFalse { answer: true }
+        );
+    }
+
+    #[test]
+    fn a_typed_answer_keeps_its_accept_list_typos_and_points() {
+        let q = question(QuestionKind::ShortText {
+            answer: TextAnswer {
+                canonical: "Primakov".into(),
+                accept: vec!["Yevgeny Primakov".into()],
+                typos: 2,
+            },
+        });
+        assert_eq!(round_trip(&q), q);
+    }
+
+    #[test]
+    fn a_decrypted_question_is_validated_like_a_bank_file() {
+        let mut data = QuestionData::of(&question(QuestionKind::TrueFalse { answer: true }));
+        data.choices = Some(vec!["a".into(), "b".into()]);
+        let problems = data.into_question(&meta(), &topics()).unwrap_err();
+        assert!(
+            problems
+                .iter()
+                .any(|p| p.contains("`choices` does not belong to a true_false question")),
+            "{problems:?}"
+        );
+        let mut data = QuestionData::of(&question(QuestionKind::TrueFalse { answer: true }));
+        data.topic = "elsewhere".into();
+        let problems = data.into_question(&meta(), &topics()).unwrap_err();
+        assert!(
+            problems.iter().any(|p| p.contains("unknown topic")),
+            "{problems:?}"
+        );
     }
 }

@@ -4,13 +4,16 @@
 use std::collections::HashSet;
 
 use super::check;
-use super::cipher::{self, KEY_CHECK, NONCE_LEN, Part};
+use super::cipher::{self, KEY_CHECK, NONCE_LEN, Part, TAG_LEN};
 use super::error::SealError;
 use super::kdf::{Iterations, Key, Salt};
 use super::neutral::neutral_shape;
 use super::payload::QuestionData;
-use super::sealed::{SealedBank, SealedQuestion, header_plaintext};
+use super::sealed::{MAX_BLOB_BYTES, SealedBank, SealedQuestion, header_plaintext};
 use crate::bank::{Bank, Topic};
+
+/// The sealed parts' length is a multiple of this.
+const PAD_TO: usize = 256;
 
 /// Seal the questions `question_ids` of `bank` (in that order) under `key`, which the caller
 /// derived with `salt` and `iterations` (they are written into the file so the passphrase
@@ -18,7 +21,8 @@ use crate::bank::{Bank, Topic};
 /// since AES-GCM must never use a nonce twice under one key.
 ///
 /// Each question is checked to come back exactly as it is through the validator that opening
-/// uses, so a sealed bank always opens to the questions that were sealed.
+/// uses, so a sealed bank always opens to the questions that were sealed. Every question's
+/// sealed part has the same length, so lengths tell no answer (a true from a false).
 pub fn seal(
     bank: &Bank,
     question_ids: &[String],
@@ -69,8 +73,8 @@ pub fn seal(
         &header_plaintext(&bank.meta, &topics, &ids),
     );
 
-    let mut sealed_questions = Vec::with_capacity(questions.len());
-    for question in questions {
+    let mut plaintexts = Vec::with_capacity(questions.len());
+    for &question in &questions {
         let data = QuestionData::of(question);
         match data.clone().into_question(&bank.meta, &topics) {
             Ok(back) if back == *question => {}
@@ -87,8 +91,32 @@ pub fn seal(
                 });
             }
         }
-        let plaintext =
-            serde_json::to_vec(&data).unwrap_or_else(|_| unreachable!("plain data serializes"));
+        plaintexts.push(
+            serde_json::to_vec(&data).unwrap_or_else(|_| unreachable!("plain data serializes")),
+        );
+    }
+
+    // Every sealed part as long as the longest, padded with JSON's insignificant white space:
+    // length shows through encryption, and it must not tell one answer from another.
+    let longest = plaintexts.iter().map(Vec::len).max().unwrap_or(0);
+    let padded_len = longest.div_ceil(PAD_TO).max(1) * PAD_TO;
+    if padded_len + TAG_LEN > MAX_BLOB_BYTES {
+        let (question, _) = questions
+            .iter()
+            .zip(&plaintexts)
+            .max_by_key(|(_, p)| p.len())
+            .unwrap_or_else(|| unreachable!("there are questions"));
+        return Err(SealError::Unsealable {
+            id: question.id.clone(),
+            problems: vec![format!(
+                "it holds {longest} bytes; a sealed question holds at most {}",
+                MAX_BLOB_BYTES - PAD_TO - TAG_LEN
+            )],
+        });
+    }
+    let mut sealed_questions = Vec::with_capacity(questions.len());
+    for (question, mut plaintext) in questions.into_iter().zip(plaintexts) {
+        plaintext.resize(padded_len, b' ');
         sealed_questions.push(SealedQuestion {
             id: question.id.clone(),
             topic: question.topic.clone(),
