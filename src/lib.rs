@@ -9,6 +9,7 @@ pub mod progress;
 pub mod quiz;
 pub mod results;
 pub mod schedule;
+pub mod seal;
 pub mod storage;
 pub mod text;
 
