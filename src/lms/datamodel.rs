@@ -82,9 +82,9 @@ pub struct Commit {
 
 impl Commit {
     /// The values that differ from what `previous` set (new elements, or new values). Send
-    /// only these: 2004 run-times refuse a choice interaction's correct-response pattern set a
-    /// second time even to the same value (scorm-again: "Data Model Element Pattern Already
-    /// Exists"), and every unchanged value is a wasted call.
+    /// only these: every unchanged value is a wasted call to the LMS, and run-times differ in
+    /// what they accept twice (scorm-again refuses a choice interaction's second pattern when
+    /// it repeats the first, "Data Model Element Pattern Already Exists").
     pub fn since(&self, previous: &Commit) -> Vec<(String, String)> {
         let before: std::collections::HashMap<&str, &str> = previous
             .values

@@ -143,9 +143,9 @@ pub fn interaction(version: ScormVersion, item: &Item) -> Interaction {
         .question
         .map(|q| correct_patterns(&words, &q.kind))
         .unwrap_or_default();
-    // 2004's decimal holds at most five digits before the point in the run-times we test
-    // against (scorm-again's CMIDecimal `-?[0-9]{1,5}(\.[0-9]{1,18})?`); a larger number is
-    // sent as `other`, whose values are free text.
+    // 2004 writes numbers as real(10,7), and scorm-again's CMIDecimal pattern allows five
+    // digits before the point (`-?[0-9]{1,5}(\.[0-9]{1,18})?`); to stay inside both, a larger
+    // number is sent as `other`, whose values are free text (CMIString4000).
     let kind = if version == ScormVersion::V2004
         && kind == InteractionType::Numeric
         && !learner_response
