@@ -911,3 +911,61 @@ fn a_package_refuses_a_file_given_twice() {
     let err = lms::zip_entries(&entries).unwrap_err();
     assert!(err.to_string().contains("twice"), "{err}");
 }
+
+#[test]
+fn the_bank_scorm_command_packages_every_file_of_a_site() {
+    use std::io::Read;
+    let dir = std::env::temp_dir().join(format!("accord-lms-cli-{}", std::process::id()));
+    let site = dir.join("dist");
+    std::fs::create_dir_all(site.join("questions")).unwrap();
+    std::fs::write(site.join("index.html"), "<!doctype html>").unwrap();
+    std::fs::write(site.join("questions/index.toml"), "[bank]").unwrap();
+    let out = dir.join("quiz.zip");
+    let run = std::process::Command::new(env!("CARGO_BIN_EXE_bank"))
+        .args(["scorm", "--site"])
+        .arg(&site)
+        .args([
+            "--assignment",
+            "v1&code",
+            "--version",
+            "1.2",
+            "--pass",
+            "60",
+            "--out",
+        ])
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let bytes = std::fs::read(&out).unwrap();
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let names: Vec<String> = (0..zip.len())
+        .map(|i| zip.by_index(i).unwrap().name().unwrap().to_string())
+        .collect();
+    assert_eq!(names, [MANIFEST_FILE, "index.html", "questions/index.toml"]);
+    let mut manifest = String::new();
+    zip.by_name(MANIFEST_FILE)
+        .unwrap()
+        .read_to_string(&mut manifest)
+        .unwrap();
+    // The code travels percent-encoded in the launch address; 60 % is the mastery score.
+    assert!(
+        manifest.contains("href=\"index.html?a=v1%26code\""),
+        "{manifest}"
+    );
+    assert!(manifest.contains("<adlcp:masteryscore>60</adlcp:masteryscore>"));
+    let bad = std::process::Command::new(env!("CARGO_BIN_EXE_bank"))
+        .args(["scorm", "--site"])
+        .arg(&site)
+        .args(["--assignment", "x", "--version", "3", "--out"])
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert_eq!(bad.status.code(), Some(2), "a usage error");
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("--version is 1.2 or 2004"));
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -255,7 +255,8 @@ fn write(
             })?;
             Ok(())
         })?;
-    let bytes = writer.into_inner().into_inner();
+    let mut bytes = writer.into_inner().into_inner();
+    bytes.push(b'\n');
     String::from_utf8(bytes).map_err(std::io::Error::other)
 }
 
