@@ -673,6 +673,17 @@ proptest! {
     }
 
     #[test]
+    fn decoding_text_in_our_alphabet_never_panics(
+        body in proptest::collection::vec(0usize..ALPHABET.len(), 0..400)
+    ) {
+        let bank = demo_bank();
+        let text: String = std::iter::once("A1|".to_string())
+            .chain(body.into_iter().map(|i| (ALPHABET.as_bytes()[i] as char).to_string()))
+            .collect();
+        let _ = lms::decode(&text, Key::Open(&bank));
+    }
+
+    #[test]
     fn decoding_near_misses_never_panics(
         cuts in proptest::collection::vec((0usize..2000, 0usize..ALPHABET.len()), 1..6)
     ) {
