@@ -12,6 +12,10 @@ use accord::bank::{
 use accord::calendar::LocalTime;
 use accord::text::escape_controls;
 
+// The `scorm` command lives beside this file, so each command stays in its own file.
+#[path = "bank/scorm.rs"]
+mod scorm;
+
 const HELP: &str = "\
 bank: check and inspect Accord question banks.
 
@@ -28,10 +32,18 @@ usage:
   bank bundle <bank> --out <file>
       Check the bank, then write its files (their exact text) into one JSON file that the app
       loads in a single request. The build writes questions/bundle.json this way.
+  bank scorm --site <dist> --assignment <code or file> --version 1.2|2004 --out <file.zip>
+             [--title <text>] [--pass <percent>]
+      Package a built site (every file under <dist>) as a SCORM 1.2 or SCORM 2004 (4th
+      edition) package to upload to an LMS. Its imsmanifest.xml launches
+      index.html?a=<code>. --assignment takes the assignment's code, or a file holding it on
+      one line. --pass gives the LMS the pass mark (0-100) for its own pass/fail; leave it
+      out for a sealed exam, whose score only the teacher knows.
   bank --help
       This text.
 
-exit status: 0 when the bank is valid, 1 when it has problems, 2 for a usage error.";
+exit status: 0 when the bank is valid (or the package is written), 1 when it has problems,
+2 for a usage error.";
 
 /// Where the fact sheet comes from.
 enum FactsChoice {
@@ -107,6 +119,9 @@ fn main() -> ExitCode {
         } else {
             ExitCode::SUCCESS
         };
+    }
+    if args.first().is_some_and(|a| a == "scorm") {
+        return scorm::run(&args[1..]);
     }
     let args = match parse_args(&args) {
         Ok(args) => args,
