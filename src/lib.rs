@@ -3,8 +3,10 @@
 //! The crate is a pure core (`bank`, `quiz`, `progress`, `storage`) that builds and tests
 //! natively, plus a thin Leptos UI (`ui`) that exists only on wasm32.
 
+pub mod assignment;
 pub mod bank;
 pub mod calendar;
+pub mod codec;
 pub mod lms;
 pub mod progress;
 pub mod quiz;

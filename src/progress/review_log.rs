@@ -200,7 +200,7 @@ impl Serialize for ReviewLog {
         Packed {
             ids,
             width: width as u8,
-            data: base64::encode(&bytes),
+            data: crate::codec::base64_encode(&bytes),
         }
         .serialize(serializer)
     }
@@ -220,7 +220,7 @@ impl<'de> Deserialize<'de> for ReviewLog {
             }
         };
         let record = RECORD - 2 + width;
-        let bytes = base64::decode(&packed.data)
+        let bytes = crate::codec::base64_decode(&packed.data)
             .ok_or_else(|| D::Error::custom("review log is not valid base64"))?;
         if !bytes.len().is_multiple_of(record) {
             return Err(D::Error::custom("review log has a partial record"));
@@ -249,74 +249,5 @@ impl<'de> Deserialize<'de> for ReviewLog {
         log.reviews.sort();
         log.reviews.dedup();
         Ok(log)
-    }
-}
-
-/// Standard base64 (RFC 4648, with padding): small enough to own rather than depend on.
-mod base64 {
-    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-
-    pub fn encode(bytes: &[u8]) -> String {
-        let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
-        for chunk in bytes.chunks(3) {
-            let b = [
-                chunk[0],
-                *chunk.get(1).unwrap_or(&0),
-                *chunk.get(2).unwrap_or(&0),
-            ];
-            let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
-            for (k, shift) in [18, 12, 6, 0].into_iter().enumerate() {
-                if k <= chunk.len() {
-                    out.push(ALPHABET[((n >> shift) & 63) as usize] as char);
-                } else {
-                    out.push('=');
-                }
-            }
-        }
-        out
-    }
-
-    pub fn decode(text: &str) -> Option<Vec<u8>> {
-        let text = text.as_bytes();
-        if !text.len().is_multiple_of(4) {
-            return None;
-        }
-        let value = |c: u8| ALPHABET.iter().position(|&a| a == c).map(|v| v as u32);
-        let mut out = Vec::with_capacity(text.len() / 4 * 3);
-        for chunk in text.chunks(4) {
-            let pad = chunk.iter().rev().take_while(|&&c| c == b'=').count();
-            if pad > 2 {
-                return None;
-            }
-            let mut n = 0u32;
-            for &c in &chunk[..4 - pad] {
-                n = (n << 6) | value(c)?;
-            }
-            n <<= 6 * pad as u32;
-            let bytes = [(n >> 16) as u8, (n >> 8) as u8, n as u8];
-            out.extend_from_slice(&bytes[..3 - pad]);
-        }
-        Some(out)
-    }
-
-    #[cfg(test)]
-    mod tests {
-        use super::*;
-
-        #[test]
-        fn round_trips_rfc4648_vectors() {
-            for (plain, coded) in [
-                ("", ""),
-                ("f", "Zg=="),
-                ("fo", "Zm8="),
-                ("foo", "Zm9v"),
-                ("foobar", "Zm9vYmFy"),
-            ] {
-                assert_eq!(encode(plain.as_bytes()), coded);
-                assert_eq!(decode(coded).unwrap(), plain.as_bytes());
-            }
-            assert_eq!(decode("Zm9v!A=="), None);
-            assert_eq!(decode("Zm9"), None);
-        }
     }
 }
