@@ -5,6 +5,7 @@
 
 pub mod bank;
 pub mod calendar;
+pub mod interchange;
 pub mod progress;
 pub mod quiz;
 pub mod schedule;
