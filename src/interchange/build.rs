@@ -8,7 +8,7 @@ use toml::Spanned;
 
 use super::plain::{slug, title_from_file};
 use super::{Format, Imported, Skipped};
-use crate::bank::raw::{RawQuestion, Text, TextList, at, text_at};
+use crate::bank::raw::{RawNumber, RawQuestion, Text, TextList, at, text_at};
 use crate::bank::{BankErrors, LineIndex, Location, SourceFile, Topic};
 use crate::text::quoted;
 
@@ -110,6 +110,10 @@ impl Builder {
     /// Questions from here on belong to the category `title` (made a topic when new).
     pub fn category(&mut self, title: &str) {
         let title = title.trim();
+        if title == self.file_topic.title {
+            self.current = self.file_topic.id.clone();
+            return;
+        }
         if let Some(t) = self.topics.iter().find(|t| t.title == title) {
             self.current = t.id.clone();
             return;
@@ -129,6 +133,17 @@ impl Builder {
             title: title.to_string(),
         });
         self.current = id;
+    }
+
+    /// The topic id for a category title (made a topic when new).
+    pub fn topic_id(&mut self, title: &str) -> String {
+        self.category(title);
+        self.current.clone()
+    }
+
+    /// The id of the topic named after the file.
+    pub fn file_topic_id(&self) -> String {
+        self.file_topic.id.clone()
     }
 
     /// An id from a question's name (or `q-<ordinal>` without one), unique in the file.
@@ -168,7 +183,10 @@ impl Builder {
         self.questions.push(Spanned::new(start..start, q));
     }
 
-    pub fn finish(self) -> Imported {
+    pub fn finish(mut self) -> Imported {
+        let place = |s: &Skipped| (s.at.line, s.at.column);
+        self.skipped.sort_by_key(place);
+        self.changed.sort_by_key(place);
         let used: HashSet<&str> = self
             .questions
             .iter()
@@ -275,3 +293,12 @@ impl Feedback {
 
 /// The note for a question whose per-answer feedback went into its explanation.
 pub const FOLDED: &str = "feedback for single answers is folded into the explanation, which Accord shows after any answer";
+
+/// A number as the raw type holds it: whole numbers as integers, others as decimals.
+pub fn raw_number(x: f64) -> RawNumber {
+    if x.fract() == 0.0 && x.abs() < 9e15 {
+        RawNumber::Integer(x as i64)
+    } else {
+        RawNumber::Float(x)
+    }
+}

@@ -321,11 +321,8 @@ pub fn slug(name: &str) -> String {
 /// A title from a file name: "weimar_republic.gift" → "Weimar republic".
 pub fn title_from_file(name: &str) -> String {
     let base = name.rsplit(['/', '\\']).next().unwrap_or(name);
-    let stem = match base.rfind('.') {
-        Some(i) if i > 0 => &base[..i],
-        _ => base,
-    };
-    let stem = stem.trim_matches('.');
+    let base = base.trim_start_matches('.');
+    let stem = base.split('.').next().unwrap_or(base);
     let words: Vec<&str> = stem
         .split(|c: char| c == '-' || c == '_' || c.is_whitespace())
         .filter(|w| !w.is_empty())
@@ -335,6 +332,39 @@ pub fn title_from_file(name: &str) -> String {
     match chars.next() {
         Some(first) => first.to_uppercase().chain(chars).collect(),
         None => "Imported questions".to_string(),
+    }
+}
+
+/// A category path as a topic title: Moodle's context prefix (`$course$/top/…`) dropped,
+/// levels joined with " / ".
+pub fn category_title(path: &str) -> String {
+    let mut levels: Vec<String> = path
+        .replace("//", "\u{0}")
+        .split('/')
+        .map(|level| level.replace('\u{0}', "/").trim().to_string())
+        .filter(|level| !level.is_empty())
+        .collect();
+    if levels
+        .first()
+        .is_some_and(|l| l.starts_with('$') && l.ends_with('$'))
+    {
+        levels.remove(0);
+    }
+    if levels.first().is_some_and(|l| l == "top") && levels.len() > 1 {
+        levels.remove(0);
+    }
+    // Moodle names a course's own category "Default for <course>": only a level above the
+    // teacher's categories.
+    if levels
+        .first()
+        .is_some_and(|l| l.starts_with("Default for "))
+        && levels.len() > 1
+    {
+        levels.remove(0);
+    }
+    match levels.join(" / ") {
+        t if t.is_empty() => "Top".to_string(),
+        t => t,
     }
 }
 
@@ -402,5 +432,16 @@ mod tests {
             "Weimar republic"
         );
         assert_eq!(title_from_file(".gift"), "Gift");
+        assert_eq!(title_from_file("ww1.aiken.txt"), "Ww1");
+        assert_eq!(
+            category_title("$course$/top/Default for Unit 1/Week 2"),
+            "Week 2"
+        );
+        assert_eq!(
+            category_title("$course$/top/Default for Unit 1"),
+            "Default for Unit 1"
+        );
+        assert_eq!(category_title("a//b/c"), "a/b / c");
+        assert_eq!(category_title("$system$/top"), "top");
     }
 }

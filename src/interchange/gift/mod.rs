@@ -6,7 +6,7 @@
 
 mod read;
 mod scan;
-mod write;
+pub(super) mod write;
 
 pub use read::{CLOZE_PROMPT, read};
 pub use write::write;

@@ -5,8 +5,12 @@
 use super::scan::{Block, Ch, blocks, find, find_str, is, line_text, offset, rfind_str, trim};
 use crate::bank::SourceFile;
 use crate::bank::raw::{RawAnswer, RawBlank, RawNumber, RawQuestion, TextList, at, text_at};
-use crate::interchange::build::{Builder, FOLDED, Feedback, QUOTE, list_at, raw_question};
-use crate::interchange::plain::{Stripped, html_to_plain, looks_like_html, markdown_to_plain};
+use crate::interchange::build::{
+    Builder, FOLDED, Feedback, QUOTE, list_at, raw_number, raw_question,
+};
+use crate::interchange::plain::{
+    Stripped, category_title, html_to_plain, looks_like_html, markdown_to_plain,
+};
 use crate::interchange::{Format, Imported};
 use crate::text::quoted;
 
@@ -241,30 +245,6 @@ fn braces(b: &mut Builder, id: &str, chars: &[Ch], start: usize) -> Option<(usiz
             }
             Some((open, close))
         }
-    }
-}
-
-/// A category path as a topic title: Moodle's context prefix (`$course$/top/…`) dropped,
-/// levels joined with " / ".
-fn category_title(path: &str) -> String {
-    let mut levels: Vec<String> = path
-        .replace("//", "\u{0}")
-        .split('/')
-        .map(|level| level.replace('\u{0}', "/").trim().to_string())
-        .filter(|level| !level.is_empty())
-        .collect();
-    if levels
-        .first()
-        .is_some_and(|l| l.starts_with('$') && l.ends_with('$'))
-    {
-        levels.remove(0);
-    }
-    if levels.first().is_some_and(|l| l == "top") && levels.len() > 1 {
-        levels.remove(0);
-    }
-    match levels.join(" / ") {
-        t if t.is_empty() => "Top".to_string(),
-        t => t,
     }
 }
 
@@ -690,14 +670,6 @@ fn number(text: &str) -> Option<(f64, usize)> {
 /// `x` rounded to `decimals` places, to keep a range's midpoint free of binary noise.
 fn rounded(x: f64, decimals: usize) -> f64 {
     format!("{:.*}", decimals.min(15), x).parse().unwrap_or(x)
-}
-
-fn raw_number(x: f64) -> RawNumber {
-    if x.fract() == 0.0 && x.abs() < 9e15 {
-        RawNumber::Integer(x as i64)
-    } else {
-        RawNumber::Float(x)
-    }
 }
 
 /// `answer:tolerance`, `min..max` or `answer` as (answer, tolerance).

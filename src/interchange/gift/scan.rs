@@ -130,6 +130,7 @@ pub fn offset(chars: &[Ch], fallback: usize) -> usize {
 }
 
 /// The characters as text, as written (line breaks kept).
+#[cfg(test)]
 pub fn raw_text(chars: &[Ch]) -> String {
     chars.iter().map(|c| c.c).collect()
 }
