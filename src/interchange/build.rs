@@ -65,6 +65,7 @@ impl Builder {
     }
 
     pub fn at(&self, offset: usize) -> Location {
+        let offset = boundary(&self.source.text, offset);
         Location::indexed(&self.source.name, &self.source.text, &self.lines, offset)
     }
 
@@ -90,6 +91,12 @@ impl Builder {
     pub fn problem(&mut self, offset: usize, message: impl AsRef<str>) {
         let at = self.at(offset);
         self.problems.push(at, message.as_ref());
+    }
+
+    /// How many problems the file has so far (a reader leaves out a question it found a
+    /// problem in, so the validator does not repeat it as a missing field).
+    pub fn problem_count(&self) -> usize {
+        self.problems.len()
     }
 
     /// A problem about the question `id`, named as the validator names it.
@@ -216,6 +223,16 @@ impl Builder {
             problems: self.problems,
         }
     }
+}
+
+/// `offset` moved back to the start of the character it falls in (and into the text), so
+/// that slicing there cannot panic: offsets from outside parsers may land mid-character.
+pub fn boundary(text: &str, offset: usize) -> usize {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
 }
 
 /// A raw question with the fields every format fills.

@@ -57,7 +57,7 @@ pub fn read(source: SourceFile) -> Result<Imported, BankErrors> {
         return Ok(cards::read(source, rows));
     }
     let mut errors = BankErrors::default();
-    let at = rows.first().map_or(0, Row::at);
+    let at = crate::interchange::build::boundary(&source.text, rows.first().map_or(0, Row::at));
     errors.push(
         Location::at(&source.name, &source.text, at),
         if rows.is_empty() {

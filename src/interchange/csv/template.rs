@@ -6,7 +6,7 @@ use super::number;
 use super::records::{Cell, Row};
 use crate::bank::SourceFile;
 use crate::bank::raw::{RawAnswer, RawBlank, RawNumber, RawQuestion, TextList, at, text_at};
-use crate::interchange::build::{Builder, list_at, raw_number};
+use crate::interchange::build::{Builder, boundary, list_at, raw_number};
 use crate::interchange::gift::CLOZE_PROMPT;
 use crate::interchange::{Format, Imported, moodle_cloze};
 use crate::text::quoted;
@@ -97,7 +97,9 @@ fn entries(cell: &Cell, text: &str) -> Vec<(usize, String)> {
     out.into_iter()
         .map(|(i, entry)| {
             let lead = entry.len() - entry.trim_start().len();
-            (cell.at + quote + i + lead, entry.trim().to_string())
+            // Exact unless the cell has doubled quotes; kept on a character either way.
+            let at = quote + i + lead;
+            (cell.at + boundary(text, at), entry.trim().to_string())
         })
         .filter(|(_, entry)| !entry.is_empty())
         .collect()
@@ -128,6 +130,7 @@ pub fn read(source: SourceFile, rows: Vec<Row>) -> Imported {
 
 fn question(b: &mut Builder, header: &Header, row: &Row, ordinal: usize) {
     let start = row.at();
+    let problems_before = b.problem_count();
     let file_text = b.text().to_string();
     let raw_at = |cell: &Cell| &file_text[cell.at.min(file_text.len())..];
     let cell = |name: &str| header.cell(row, name);
@@ -173,8 +176,9 @@ fn question(b: &mut Builder, header: &Header, row: &Row, ordinal: usize) {
                     &id,
                     c.at,
                     format!(
-                        "`{name}` must be a whole number, not {}",
-                        quoted(&c.text, 40)
+                        "`{name}` must be a whole number, not {}{}",
+                        quoted(&c.text, 40),
+                        comma_hint(c)
                     ),
                 );
                 None
@@ -191,7 +195,11 @@ fn question(b: &mut Builder, header: &Header, row: &Row, ordinal: usize) {
                 b.question_problem(
                     &id,
                     c.at,
-                    format!("`{name}` must be a number, not {}", quoted(&c.text, 40)),
+                    format!(
+                        "`{name}` must be a number, not {}{}",
+                        quoted(&c.text, 40),
+                        comma_hint(c)
+                    ),
                 );
                 None
             }
@@ -227,8 +235,9 @@ fn question(b: &mut Builder, header: &Header, row: &Row, ordinal: usize) {
                         b,
                         c.at,
                         format!(
-                            "`answer` of a true_false question is true or false, not {}",
-                            quoted(&c.text, 40)
+                            "`answer` of a true_false question is true or false, not {}{}",
+                            quoted(&c.text, 40),
+                            comma_hint(c)
                         ),
                     );
                     None
@@ -293,8 +302,9 @@ fn question(b: &mut Builder, header: &Header, row: &Row, ordinal: usize) {
                         b,
                         c.at,
                         format!(
-                            "`answer` of a numeric question is a number, not {}",
-                            quoted(&c.text, 40)
+                            "`answer` of a numeric question is a number, not {}{}",
+                            quoted(&c.text, 40),
+                            comma_hint(c)
                         ),
                     );
                     None
@@ -310,7 +320,19 @@ fn question(b: &mut Builder, header: &Header, row: &Row, ordinal: usize) {
             q.answer = answer_text;
         }
     }
-    b.push(start, q);
+    if b.problem_count() == problems_before {
+        b.push(start, q);
+    }
+}
+
+/// A hint for a cell that is not what its column needs: a cell starting with a space is
+/// most likely the end of a text with a comma that was not in quotes.
+fn comma_hint(cell: &Cell) -> &'static str {
+    if cell.text.starts_with(' ') {
+        " (it starts with a space: is it the end of a text with a comma? Put such a text in double quotes, like \"Paris, France\")"
+    } else {
+        ""
+    }
 }
 
 /// A cloze row: its text with Moodle's embedded answers (`{1:SA:=Paris}`), or with Accord's

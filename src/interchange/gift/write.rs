@@ -27,6 +27,19 @@ pub fn escape(text: &str) -> String {
     out
 }
 
+/// An answer line: `=` (right) or `~` (wrong) and the text. GIFT cannot escape `%`, so a
+/// text starting with one gets its weight written out (`=%100%`, `~%0%`), which Moodle and
+/// this reader take as the weight, leaving the text whole.
+fn answer_line(right: bool, text: &str) -> String {
+    let marker = match (right, text.starts_with('%')) {
+        (true, false) => "=",
+        (false, false) => "~",
+        (true, true) => "=%100%",
+        (false, true) => "~%0%",
+    };
+    format!("{marker}{}", escape(text))
+}
+
 /// A number as GIFT and Moodle read it: the shortest form that reads back the same.
 fn number(x: f64) -> String {
     format!("{x}")
@@ -121,7 +134,7 @@ fn question(q: &Question, note: &mut dyn FnMut(String)) -> Result<String, String
             let lines = choices
                 .iter()
                 .enumerate()
-                .map(|(i, c)| format!("{}{}", if i == *answer { "=" } else { "~" }, escape(c)))
+                .map(|(i, c)| answer_line(i == *answer, c))
                 .collect();
             format!("{head}{prompt} {}\n", answers(lines))
         }
@@ -200,7 +213,7 @@ fn question(q: &Question, note: &mut dyn FnMut(String)) -> Result<String, String
                 Blank::Choice { options, answer } => options
                     .iter()
                     .enumerate()
-                    .map(|(i, o)| format!("{}{}", if i == *answer { "=" } else { "~" }, escape(o)))
+                    .map(|(i, o)| answer_line(i == *answer, o))
                     .collect(),
                 Blank::Typed(answer) => typed(answer, note)?,
             };
@@ -258,7 +271,7 @@ fn typed(answer: &TextAnswer, note: &mut dyn FnMut(String)) -> Result<Vec<String
             answer.typos
         ));
     }
-    Ok(all.iter().map(|a| format!("={}", escape(a))).collect())
+    Ok(all.iter().map(|a| answer_line(true, a)).collect())
 }
 
 #[cfg(test)]

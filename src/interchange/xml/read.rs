@@ -6,7 +6,7 @@ use crate::bank::SourceFile;
 use crate::bank::raw::{RawAnswer, RawBlank, RawQuestion, at, text_at};
 use crate::bank::{BankErrors, Location};
 use crate::interchange::build::{
-    Builder, FOLDED, Feedback, QUOTE, list_at, raw_number, raw_question,
+    Builder, FOLDED, Feedback, QUOTE, boundary, list_at, raw_number, raw_question,
 };
 use crate::interchange::gift::CLOZE_PROMPT;
 use crate::interchange::plain::{
@@ -60,6 +60,7 @@ pub fn read(source: SourceFile) -> Result<Imported, BankErrors> {
 
 fn whole_file(source: &SourceFile, at: usize, message: String) -> BankErrors {
     let mut errors = BankErrors::default();
+    let at = boundary(&source.text, at);
     errors.push(Location::at(&source.name, &source.text, at), message);
     errors
 }
