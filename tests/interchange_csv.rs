@@ -105,7 +105,7 @@ fn semicolons_and_decimal_commas_from_a_european_spreadsheet_are_read() {
     let imported = read(Format::Csv, SourceFile::new("q.csv", text)).unwrap();
     let bank = load_imported(&imported, Rules::default()).unwrap();
     assert!(matches!(bank.questions[0].kind,
-        QuestionKind::Numeric { answer, tolerance, .. } if answer == 3.14 && tolerance == 0.005));
+        QuestionKind::Numeric { answer, tolerance, .. } if answer == 314.0 / 100.0 && tolerance == 0.005));
 }
 
 #[test]

@@ -131,11 +131,11 @@ fn finish(b: &mut Builder, p: Pending, letters: &str, answer_at: usize, ordinal:
     let named: Vec<char> = letters
         .split([',', ' ', ';', '\t'])
         .filter(|l| !l.is_empty())
-        .filter_map(|l| {
+        .map(|l| {
             let mut chars = l.trim_end_matches(['.', ')']).chars();
             match (chars.next(), chars.next()) {
-                (Some(c), None) => Some(c.to_ascii_uppercase()),
-                _ => Some('?'),
+                (Some(c), None) => c.to_ascii_uppercase(),
+                _ => '?',
             }
         })
         .collect();

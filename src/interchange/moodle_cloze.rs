@@ -222,7 +222,7 @@ pub fn read(text: &str) -> Result<Cloze, String> {
                     }
                     let (value, tolerance) = a.split_once(':').unwrap_or((a, "0"));
                     match tolerance.trim().parse::<f64>() {
-                        Ok(t) if t == 0.0 => {
+                        Ok(0.0) => {
                             notes.push(format!("blank {n}: the number {value} is typed as text"));
                             Ok(value.trim().to_string())
                         }

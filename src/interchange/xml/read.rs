@@ -220,7 +220,7 @@ fn question(b: &mut Builder, e: &Element, kind: &str, ordinal: usize) {
     }
     if let Some(grade) = e.child("defaultgrade") {
         match grade.text.trim().parse::<f64>() {
-            Ok(g) if g == 0.0 => q.change(
+            Ok(0.0) => q.change(
                 grade.at,
                 "a default grade of 0 is not a points weight: the question counts 1 point",
             ),
