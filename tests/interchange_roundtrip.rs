@@ -1,5 +1,5 @@
 //! Round trips through the writers: TOML → bank → TOML → bank gives the same bank (on the
-//! 290-question default bank and the nine-type fixture), TOML → GIFT → bank keeps every
+//! 290-question default bank and the nine-type fixture), TOML → GIFT → TOML keeps every
 //! question GIFT can say, and Moodle XML written from a bank reads back.
 
 mod common;

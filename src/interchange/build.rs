@@ -27,6 +27,8 @@ pub struct Builder {
     /// The id of the topic new questions go to.
     current: String,
     ids: HashSet<String>,
+    /// The next suffix to try for a name used before, so many equal names stay cheap.
+    suffixes: std::collections::HashMap<String, usize>,
     questions: Vec<Spanned<RawQuestion>>,
     skipped: Vec<Skipped>,
     changed: Vec<Skipped>,
@@ -53,6 +55,7 @@ impl Builder {
             topics: Vec::new(),
             current: id,
             ids: HashSet::new(),
+            suffixes: std::collections::HashMap::new(),
             questions: Vec::new(),
             skipped: Vec::new(),
             changed: Vec::new(),
@@ -158,11 +161,12 @@ impl Builder {
         let from_name = name.map(slug).filter(|s| !s.is_empty());
         let base = from_name.clone().unwrap_or_else(|| format!("q-{ordinal}"));
         let mut id = base.clone();
-        let mut n = 2;
+        let mut n = self.suffixes.get(&base).copied().unwrap_or(2);
         while self.ids.contains(&id) {
             id = format!("{base}-{n}");
             n += 1;
         }
+        self.suffixes.insert(base.clone(), n);
         if id != base && from_name.is_some() {
             self.change(
                 offset,

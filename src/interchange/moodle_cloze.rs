@@ -48,25 +48,35 @@ fn kind(name: &str) -> Option<(Kind, bool)> {
 }
 
 /// Where the next embedded answer `{n:TYPE:…}` starts in `text` from `from`, with its end
-/// (just past `}`), weight, type name and body.
+/// (just past `}`), weight, type name and body. Each `{` costs a bounded look at its header,
+/// so a text full of braces is still read in linear time.
 fn next(text: &str, from: usize) -> Option<(usize, usize, &str, &str, &str)> {
     let mut search = from;
     while let Some(i) = text[search..].find('{') {
         let start = search + i;
         search = start + 1;
         let inner = &text[start + 1..];
-        let Some((weight, rest)) = inner.split_once(':') else {
+        let digits = inner
+            .bytes()
+            .take(10)
+            .take_while(u8::is_ascii_digit)
+            .count();
+        let Some(rest) = inner[digits..].strip_prefix(':') else {
             continue;
         };
-        if !weight.chars().all(|c| c.is_ascii_digit()) {
-            continue;
-        }
-        let Some((name, body_and_rest)) = rest.split_once(':') else {
+        let name_len = rest
+            .bytes()
+            .take(20)
+            .take_while(|b| b.is_ascii_alphabetic() || *b == b'_')
+            .count();
+        let name = &rest[..name_len];
+        let Some(body_and_rest) = rest[name_len..].strip_prefix(':') else {
             continue;
         };
-        if name.contains(['{', '}']) || kind(name).is_none() {
+        if kind(name).is_none() {
             continue;
         }
+        let weight = &inner[..digits];
         // The body ends at the first `}` not escaped with a backslash.
         let bytes = body_and_rest.as_bytes();
         let mut j = 0;
@@ -346,6 +356,13 @@ mod tests {
         );
         assert!(read("{1:NM:=3.1:0.1}").unwrap_err().contains("tolerance"));
         assert!(!has_embedded("a {1} b {x:y:z}"));
+    }
+
+    #[test]
+    fn a_text_full_of_braces_is_read_in_linear_time() {
+        let braces = "{1:".repeat(100_000);
+        assert!(!has_embedded(&braces));
+        assert!(!has_embedded(&"{".repeat(300_000)));
     }
 
     #[test]

@@ -25,9 +25,10 @@ pub fn looks_like_html(text: &str) -> bool {
 pub fn html_to_plain(html: &str) -> String {
     let mut out = String::with_capacity(html.len());
     let mut rest = html;
+    let mut ends = Ends::default();
     while let Some(c) = rest.chars().next() {
         if c == '<' {
-            if let Some(end) = tag_end(rest) {
+            if let Some(end) = ends.tag_end(rest) {
                 let tag = &rest[1..end];
                 if breaks_line(tag) {
                     out.push('\n');
@@ -74,16 +75,36 @@ fn tidy(text: &str) -> String {
     lines.join("\n")
 }
 
-/// The end (index of `>`) of a tag starting at `text[0] == '<'`, if it is one.
-fn tag_end(text: &str) -> Option<usize> {
-    let second = text[1..].chars().next()?;
-    if !(second.is_ascii_alphabetic() || second == '/' || second == '!' || second == '?') {
-        return None;
+/// Finds the ends of tags, remembering when the rest of the text has none, so that text
+/// full of `<` is still read in linear time.
+#[derive(Default)]
+struct Ends {
+    no_gt: bool,
+    no_comment_end: bool,
+}
+
+impl Ends {
+    /// The end (index of `>`) of a tag starting at `text[0] == '<'`, if it is one.
+    fn tag_end(&mut self, text: &str) -> Option<usize> {
+        let second = text[1..].chars().next()?;
+        if !(second.is_ascii_alphabetic() || second == '/' || second == '!' || second == '?') {
+            return None;
+        }
+        if !self.no_comment_end
+            && let Some(comment) = text.strip_prefix("<!--")
+        {
+            match comment.find("-->") {
+                Some(i) => return Some(i + 4 + 2),
+                None => self.no_comment_end = true,
+            }
+        }
+        if self.no_gt {
+            return None;
+        }
+        let end = text.find('>');
+        self.no_gt = end.is_none();
+        end
     }
-    if let Some(comment) = text.strip_prefix("<!--") {
-        return comment.find("-->").map(|i| i + 4 + 2);
-    }
-    text.find('>')
 }
 
 fn tag_name(tag: &str) -> String {
@@ -137,9 +158,10 @@ fn attribute(tag: &str, name: &str) -> Option<String> {
 pub fn images_in(html: &str) -> Vec<String> {
     let mut found = Vec::new();
     let mut rest = html;
+    let mut ends = Ends::default();
     while let Some(i) = rest.find('<') {
         rest = &rest[i..];
-        let Some(end) = tag_end(rest) else {
+        let Some(end) = ends.tag_end(rest) else {
             rest = &rest[1..];
             continue;
         };
@@ -290,8 +312,8 @@ pub fn markdown_to_plain(text: &str) -> String {
                 rest = &after[close + 2 + end + 1..];
             }
             None => {
-                out.push_str(&rest[..=open]);
-                rest = after;
+                // No later "[…](…)" can close either: the rest is text.
+                break;
             }
         }
     }
@@ -392,6 +414,17 @@ mod tests {
             images_in(r#"<img src="@@PLUGINFILE@@/map%201.png" alt="x">"#),
             vec!["map 1.png".to_string()]
         );
+    }
+
+    #[test]
+    fn text_full_of_markup_characters_is_read_in_linear_time() {
+        // Quadratic scanning would take minutes on these; linear takes milliseconds.
+        let many = "<a".repeat(200_000);
+        assert_eq!(html_to_plain(&many).len(), many.len());
+        assert_eq!(html_to_plain(&"<!--".repeat(100_000)).len(), 400_000);
+        assert!(images_in(&"<img".repeat(200_000)).is_empty());
+        let brackets = "[x](".repeat(100_000);
+        assert_eq!(markdown_to_plain(&brackets), brackets);
     }
 
     #[test]

@@ -23,6 +23,10 @@ const HEADERS: [(&str, &str); 6] = [
 /// How many wrong choices each card's question gets.
 const DISTRACTORS: usize = 3;
 
+/// How many following cards are looked at for them (bounds the work when many cards share
+/// a term).
+const LOOK_AHEAD: usize = 50;
+
 struct Card {
     term: String,
     term_at: usize,
@@ -85,7 +89,7 @@ pub fn read(source: SourceFile, rows: Vec<Row>) -> Imported {
         let id = b.id_for(Some(&card.term), i + 1, card.term_at);
         let prompt = text_at(card.definition_at, prompt(&card.definition));
         let mut wrong: Vec<&Card> = Vec::new();
-        for k in 1..cards.len() {
+        for k in 1..cards.len().min(LOOK_AHEAD + 1) {
             let other = &cards[(i + k) % cards.len()];
             let distinct = !look_alike(&other.term, &card.term)
                 && wrong.iter().all(|w| !look_alike(&w.term, &other.term));
