@@ -1,6 +1,7 @@
 //! Other quiz formats, read and written: GIFT, Aiken, CSV and Moodle XML in; GIFT, Moodle XML
 //! and TOML out. Every reader fills `bank::raw` questions with byte offsets into its own file,
-//! and every question then goes through `bank`'s one validator: nothing here bypasses it.
+//! and every question then goes through `bank`'s one validator: nothing here bypasses it,
+//! reads files or touches the UI (the CLI and the teacher page bring the text).
 //!
 //! What a format cannot say is listed (`Imported::skipped`, `Imported::changed`,
 //! `Exported::left_out`), never dropped silently. The GIFT, Aiken and CSV readers are small
