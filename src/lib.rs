@@ -7,6 +7,7 @@ pub mod assignment;
 pub mod bank;
 pub mod calendar;
 pub mod codec;
+pub mod interchange;
 pub mod lms;
 pub mod progress;
 pub mod quiz;

@@ -65,7 +65,7 @@ impl RawNumber {
     }
 }
 
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct RawBlank {
     pub answer: Option<Text>,
     pub accept: Option<TextList>,
@@ -73,20 +73,20 @@ pub struct RawBlank {
     pub typos: Option<Spanned<i64>>,
 }
 
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct RawImage {
     pub file: Option<Text>,
     pub alt: Option<Text>,
     pub caption: Option<Text>,
 }
 
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct RawExtract {
     pub text: Option<Text>,
     pub attribution: Option<Text>,
 }
 
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct RawQuestion {
     pub id: Option<Text>,
     pub topic: Option<Text>,

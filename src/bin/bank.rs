@@ -9,7 +9,8 @@ use std::process::ExitCode;
 use accord::bank::{
     Bank, FactSheet, MANIFEST, Manifest, QuestionType, Rules, SourceFile, load_bank,
 };
-use accord::calendar::LocalTime;
+use accord::calendar::{Date, LocalTime};
+use accord::interchange::{self, Exported, Format, TomlLayout};
 use accord::text::escape_controls;
 
 // The `scorm` command lives beside this file, so each command stays in its own file.
@@ -29,6 +30,23 @@ usage:
       skips the sheet. Other banks are never checked against a fact sheet.
   bank stats <bank>
       Count the questions by topic, type and difficulty.
+  bank convert <file> [--to toml|gift|xml] [--out <folder-or-file>] [--force]
+      Read a quiz from another format, check it with the same validator, and write it out.
+      <file> is GIFT (.gift, or Moodle's .txt), Aiken (.aiken or .txt), CSV (.csv, .tsv:
+      Accord's template, Kahoot's spreadsheet or term/definition cards) or Moodle XML
+      (.xml); a .txt file's format is told from its text. A TOML bank (its folder or
+      index.toml) is read too. Problems are listed as file:line:column: what is wrong;
+      what could not be brought in, and what changed on the way, are listed after them.
+      --to     the format to write: toml (the default), gift or xml.
+      --out    where to write. For toml, a folder (index.toml and one file per topic) or a
+               file ending in .toml (the whole bank in one file); without --out, a folder
+               named after <file>, beside it. For gift and xml, a file; without --out,
+               <file> with the new extension, beside it.
+      --force  write over files that are already there (otherwise refused).
+  bank export <bank> --to gift|xml [--out <file>] [--force]
+      Write a bank as GIFT or Moodle XML, to carry it into Moodle. Without --out it goes to
+      standard output. Questions the format cannot hold (GIFT has no ordering, and one gap
+      per fill-in-the-blanks) are listed, with what changed for the others.
   bank bundle <bank> --out <file>
       Check the bank, then write its files (their exact text) into one JSON file that the app
       loads in a single request. The build writes questions/bundle.json this way.
@@ -42,8 +60,7 @@ usage:
   bank --help
       This text.
 
-exit status: 0 when the bank is valid (or the package is written), 1 when it has problems,
-2 for a usage error.";
+exit status: 0 when the bank is valid, 1 when it has problems, 2 for a usage error.";
 
 /// Where the fact sheet comes from.
 enum FactsChoice {
@@ -53,11 +70,31 @@ enum FactsChoice {
     Skip,
 }
 
+/// What `convert` and `export` write.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Target {
+    Toml,
+    Gift,
+    Xml,
+}
+
+impl Target {
+    fn extension(self) -> &'static str {
+        match self {
+            Target::Toml => "toml",
+            Target::Gift => "gift",
+            Target::Xml => "xml",
+        }
+    }
+}
+
 struct Args {
     command: String,
     bank: String,
     facts: FactsChoice,
+    to: Option<Target>,
     out: Option<PathBuf>,
+    force: bool,
 }
 
 fn usage_error(message: &str) -> ExitCode {
@@ -68,22 +105,52 @@ fn usage_error(message: &str) -> ExitCode {
 fn parse_args(args: &[String]) -> Result<Args, String> {
     let mut iter = args.iter();
     let command = iter.next().ok_or("no command given")?.clone();
-    if !matches!(command.as_str(), "check" | "stats" | "bundle") {
+    if !matches!(
+        command.as_str(),
+        "check" | "stats" | "convert" | "export" | "bundle"
+    ) {
         return Err(format!("unknown command \"{}\"", escape_controls(&command)));
     }
+    let writes = matches!(command.as_str(), "convert" | "export" | "bundle");
     let mut bank = None;
     let mut facts = FactsChoice::FromManifest;
+    let mut to = None;
     let mut out = None;
+    let mut force = false;
     while let Some(arg) = iter.next() {
         match arg.as_str() {
-            "--out" if command == "bundle" => {
-                out = Some(PathBuf::from(iter.next().ok_or("--out needs a file")?));
-            }
             "--facts" if command == "check" => {
                 let path = iter.next().ok_or("--facts needs a file")?;
                 facts = FactsChoice::Given(PathBuf::from(path));
             }
             "--no-facts" if command == "check" => facts = FactsChoice::Skip,
+            "--to" if writes => {
+                let name = iter
+                    .next()
+                    .ok_or("--to needs a format: toml, gift or xml")?;
+                to = Some(match (name.as_str(), command.as_str()) {
+                    ("toml", "convert") => Target::Toml,
+                    ("gift", _) => Target::Gift,
+                    ("xml", _) => Target::Xml,
+                    (other, _) => {
+                        let formats = if command == "convert" {
+                            "toml, gift or xml"
+                        } else {
+                            "gift or xml"
+                        };
+                        return Err(format!(
+                            "--to {}: {command} writes {formats}",
+                            escape_controls(other)
+                        ));
+                    }
+                });
+            }
+            "--out" if writes => {
+                out = Some(PathBuf::from(
+                    iter.next().ok_or("--out needs a folder or a file")?,
+                ));
+            }
+            "--force" if writes => force = true,
             option if option.starts_with('-') => {
                 return Err(format!(
                     "unknown option \"{}\" for {command}",
@@ -102,16 +169,29 @@ fn parse_args(args: &[String]) -> Result<Args, String> {
     if command == "bundle" && out.is_none() {
         return Err("bundle needs --out <file>".to_string());
     }
+    if command == "export" && to.is_none() {
+        return Err("export needs --to gift or --to xml".to_string());
+    }
+    let missing = if command == "convert" {
+        "no file given: name the quiz file to convert"
+    } else {
+        "no bank given: name its folder or its index.toml"
+    };
     Ok(Args {
         command,
-        bank: bank.ok_or("no bank given: name its folder or its index.toml")?,
+        bank: bank.ok_or(missing)?,
         facts,
+        to,
         out,
+        force,
     })
 }
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.first().is_some_and(|a| a == "scorm") {
+        return scorm::run(&args[1..]);
+    }
     if args.iter().any(|a| a == "--help" || a == "-h") || args.is_empty() {
         println!("{HELP}");
         return if args.is_empty() {
@@ -120,13 +200,15 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         };
     }
-    if args.first().is_some_and(|a| a == "scorm") {
-        return scorm::run(&args[1..]);
-    }
     let args = match parse_args(&args) {
         Ok(args) => args,
         Err(message) => return usage_error(&message),
     };
+    match args.command.as_str() {
+        "convert" => return convert(&args),
+        "export" => return export(&args),
+        _ => {}
+    }
     let manifest_path = match manifest_path(&args.bank) {
         Ok(path) => path,
         Err(message) => {
@@ -168,6 +250,16 @@ fn main() -> ExitCode {
     ExitCode::SUCCESS
 }
 
+/// The bundle the app loads: every file's exact text, the manifest first, with paths as the
+/// page names them (`questions/index.toml`).
+fn bundle_json(files: &[SourceFile]) -> String {
+    let files: Vec<(String, &str)> = files
+        .iter()
+        .map(|f| (f.name.trim_start_matches("./").to_string(), f.text.as_str()))
+        .collect();
+    serde_json::json!({ "app": "accord-bundle", "files": files }).to_string()
+}
+
 /// The manifest of `bank`: the folder's index.toml, or the file itself.
 fn manifest_path(bank: &str) -> Result<PathBuf, String> {
     let path = Path::new(bank);
@@ -191,16 +283,6 @@ fn manifest_path(bank: &str) -> Result<PathBuf, String> {
         ));
     }
     Err(format!("{} does not exist", escape_controls(bank)))
-}
-
-/// The bundle the app loads: every file's exact text, the manifest first, with paths as the
-/// page names them (`questions/index.toml`).
-fn bundle_json(files: &[SourceFile]) -> String {
-    let files: Vec<(String, &str)> = files
-        .iter()
-        .map(|f| (f.name.trim_start_matches("./").to_string(), f.text.as_str()))
-        .collect();
-    serde_json::json!({ "app": "accord-bundle", "files": files }).to_string()
 }
 
 /// Load and check the bank; the text on failure lists every problem.
@@ -260,19 +342,246 @@ fn load(
     if !errors.is_empty() {
         return Err(problems(errors));
     }
-    let now = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_millis() as u64);
-    // "Today" anywhere on Earth is at most UTC+14.
-    let today = LocalTime::new(now, 14 * 60).date();
     let rules = Rules {
         facts: sheet.as_ref(),
-        today: Some(today),
+        today: Some(today()),
     };
     let mut all = vec![manifest_file];
     all.extend(files.iter().cloned());
     let bank = load_bank(manifest, files, rules).map_err(problems)?;
     Ok((bank, note, all))
+}
+
+/// Today's date where it is latest: "today" anywhere on Earth is at most UTC+14, so no
+/// review date a teacher writes today is refused as in the future.
+fn today() -> Date {
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_millis() as u64);
+    LocalTime::new(now, 14 * 60).date()
+}
+
+/// Whether `path` names a TOML bank: a folder, or a `.toml` file.
+fn is_toml_bank(path: &Path) -> bool {
+    path.is_dir() || path.extension().is_some_and(|e| e == "toml")
+}
+
+/// Load any input of `convert`: a TOML bank, or a file in another format (checked, with
+/// its skipped and changed items listed on standard error).
+fn load_any(input: &str) -> Result<Bank, String> {
+    let path = Path::new(input);
+    if is_toml_bank(path) {
+        let manifest = manifest_path(input).map_err(|m| format!("bank: {m}\n"))?;
+        return load(&manifest, &FactsChoice::FromManifest).map(|(bank, _, _)| bank);
+    }
+    if !path.is_file() {
+        return Err(format!("bank: {} does not exist\n", escape_controls(input)));
+    }
+    let bytes = std::fs::read(path)
+        .map_err(|e| format!("bank: cannot read {}: {e}\n", escape_controls(input)))?;
+    let text = String::from_utf8(bytes).map_err(|_| {
+        format!(
+            "bank: {} is not UTF-8 text: save it as UTF-8 (in a spreadsheet: \"CSV UTF-8\")\n",
+            escape_controls(input)
+        )
+    })?;
+    let format = Format::detect(input, &text).ok_or_else(|| {
+        format!(
+            "bank: cannot tell the format of {}: name it .gift, .aiken, .csv or .xml\n",
+            escape_controls(input)
+        )
+    })?;
+    let problems = |errors: accord::bank::BankErrors| {
+        format!("{}{} problem(s) found.\n", errors, errors.len())
+    };
+    let imported = interchange::read(format, SourceFile::new(input, text)).map_err(problems)?;
+    for (title, list) in [
+        ("left out", &imported.skipped),
+        ("changed", &imported.changed),
+    ] {
+        if !list.is_empty() {
+            eprintln!("{title} ({}):", list.len());
+            for item in list {
+                eprintln!("  {}", escape_controls(&item.to_string()));
+            }
+        }
+    }
+    let rules = Rules {
+        facts: None,
+        today: Some(today()),
+    };
+    let checked = interchange::check_imported(&imported, rules);
+    match checked.bank {
+        Some(bank) => {
+            eprintln!(
+                "{}: read as {}, {} questions in {} topics.",
+                escape_controls(input),
+                format.label(),
+                bank.questions.len(),
+                bank.topics.len()
+            );
+            Ok(bank)
+        }
+        None => Err(problems(checked.errors)),
+    }
+}
+
+/// Refuse to write over `path` unless `--force`.
+fn check_free(path: &Path, force: bool) -> Result<(), String> {
+    if path.exists() && !force {
+        return Err(format!(
+            "bank: {} is already there: give another --out, or --force to write over it",
+            path.display()
+        ));
+    }
+    Ok(())
+}
+
+fn write_file(path: &Path, text: &str, force: bool) -> Result<(), String> {
+    check_free(path, force)?;
+    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::create_dir_all(parent)
+            .map_err(|e| format!("bank: cannot make {}: {e}", parent.display()))?;
+    }
+    std::fs::write(path, text).map_err(|e| format!("bank: cannot write {}: {e}", path.display()))
+}
+
+/// What a writer could not carry, on standard error.
+fn report(exported: &Exported) {
+    if !exported.left_out.is_empty() {
+        eprintln!("not written ({}):", exported.left_out.len());
+        for item in &exported.left_out {
+            eprintln!("  {}", escape_controls(&item.to_string()));
+        }
+    }
+    if !exported.changed.is_empty() {
+        eprintln!("written with a difference ({}):", exported.changed.len());
+        for item in &exported.changed {
+            eprintln!("  {}", escape_controls(&item.to_string()));
+        }
+    }
+    for note in &exported.notes {
+        eprintln!("note: {note}");
+    }
+}
+
+/// The default output beside `input`: its name up to the first dot, with `extension`
+/// (none for a folder).
+fn beside(input: &Path, extension: Option<&str>) -> PathBuf {
+    let name = input
+        .file_name()
+        .map(|n| n.to_string_lossy().to_string())
+        .unwrap_or_default();
+    let stem = name.split('.').find(|s| !s.is_empty()).unwrap_or("bank");
+    let file = match extension {
+        Some(ext) => format!("{stem}.{ext}"),
+        None => stem.to_string(),
+    };
+    input.parent().unwrap_or(Path::new(".")).join(file)
+}
+
+fn convert(args: &Args) -> ExitCode {
+    let bank = match load_any(&args.bank) {
+        Ok(bank) => bank,
+        Err(report) => {
+            eprint!("{report}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let input = Path::new(&args.bank);
+    let target = args.to.unwrap_or(Target::Toml);
+    let result = match target {
+        Target::Toml => write_toml_bank(&bank, input, args),
+        Target::Gift | Target::Xml => {
+            let exported = if target == Target::Gift {
+                interchange::write_gift(&bank)
+            } else {
+                interchange::write_moodle_xml(&bank)
+            };
+            let out = args
+                .out
+                .clone()
+                .unwrap_or_else(|| beside(input, Some(target.extension())));
+            if out == input {
+                Err("bank: the output would replace the input: give --out".to_string())
+            } else {
+                report(&exported);
+                let written = bank.questions.len() - exported.left_out.len();
+                write_file(&out, &exported.text, args.force)
+                    .map(|()| format!("wrote {written} questions to {}", out.display()))
+            }
+        }
+    };
+    finish(result)
+}
+
+fn write_toml_bank(bank: &Bank, input: &Path, args: &Args) -> Result<String, String> {
+    let out = args.out.clone().unwrap_or_else(|| beside(input, None));
+    let single = out.extension().is_some_and(|e| e == "toml");
+    if single {
+        let files = interchange::write_toml(bank, TomlLayout::SingleFile);
+        write_file(&out, &files[0].1, args.force)?;
+    } else {
+        let files = interchange::write_toml(bank, TomlLayout::Folder);
+        check_free(&out.join(MANIFEST), args.force)?;
+        for (name, text) in &files {
+            write_file(&out.join(name), text, true)?;
+        }
+    }
+    Ok(format!(
+        "wrote {} questions in {} topics to {}",
+        bank.questions.len(),
+        bank.topics.len(),
+        out.display()
+    ))
+}
+
+fn export(args: &Args) -> ExitCode {
+    let manifest = match manifest_path(&args.bank) {
+        Ok(path) => path,
+        Err(message) => {
+            eprintln!("bank: {message}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let bank = match load(&manifest, &FactsChoice::FromManifest) {
+        Ok((bank, _, _)) => bank,
+        Err(report) => {
+            eprint!("{report}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let exported = match args.to {
+        Some(Target::Xml) => interchange::write_moodle_xml(&bank),
+        _ => interchange::write_gift(&bank),
+    };
+    report(&exported);
+    match &args.out {
+        None => {
+            print!("{}", exported.text);
+            ExitCode::SUCCESS
+        }
+        Some(out) => finish(write_file(out, &exported.text, args.force).map(|()| {
+            format!(
+                "wrote {} questions to {}",
+                bank.questions.len() - exported.left_out.len(),
+                out.display()
+            )
+        })),
+    }
+}
+
+fn finish(result: Result<String, String>) -> ExitCode {
+    match result {
+        Ok(done) => {
+            println!("{done}");
+            ExitCode::SUCCESS
+        }
+        Err(why) => {
+            eprintln!("{why}");
+            ExitCode::FAILURE
+        }
+    }
 }
 
 fn stats(bank: &Bank) -> String {
