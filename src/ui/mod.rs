@@ -7,12 +7,12 @@
 
 mod answers;
 pub mod browser;
-mod error_page;
+pub mod error_page;
 mod feedback;
 mod hand_in;
 pub mod ids;
 mod keys;
-mod loader;
+pub mod loader;
 mod notices;
 pub mod progress_page;
 mod quiz;
@@ -20,7 +20,7 @@ mod results;
 pub mod site;
 mod start;
 mod state;
-mod words;
+pub mod words;
 
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
