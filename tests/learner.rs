@@ -331,3 +331,52 @@ fn a_setting_changed_in_one_tab_is_kept_and_reaches_the_other() {
     ));
     assert!(!b.settings().key_shortcuts);
 }
+
+#[test]
+fn an_assignment_runs_on_the_teachers_conditions_counts_attempts_and_hands_in_a_result() {
+    use accord::assignment::{Assignment, BankRef, Mode, Run};
+    let local = MemoryStore::new();
+    let bank = demo_bank();
+    let mut a = tab(&local, &MemoryStore::new(), T0);
+    // The learner's own setting would give 10× the time: an assignment ignores it.
+    a.update_settings(|s| s.time_extension = 10.0, T0);
+    let mut assignment = Assignment::new(
+        "hw-1".into(),
+        "Homework".into(),
+        BankRef {
+            path: DEFAULT_BANK_PATH.into(),
+            id: "demo".into(),
+            version: "1".into(),
+        },
+        seed("hw"),
+    );
+    assignment.mode = Mode::Exam;
+    assignment.count = 2;
+    assignment.time_limit = Some(600);
+    let run = Run {
+        assignment: assignment.clone(),
+        student: "Ana".into(),
+        accommodation: None,
+        attempt: 0,
+    };
+    a.start_assignment(&bank, run.clone(), "qa".into(), T0)
+        .unwrap();
+    assert_eq!(a.quiz().unwrap().deadline, Some(T0 + 600_000));
+    answer_current(&mut a, T0 + 1_000).unwrap();
+    // Leaving keeps the attempt to resume; it is not thrown away.
+    a.quit(T0 + 2_000);
+    assert!(a.quiz().is_none());
+    assert_eq!(a.run_in_progress("hw-1", T0 + 2_000).as_deref(), Some("qa"));
+    a.resume(&bank, "qa", T0 + 3_000).unwrap();
+    assert_eq!(a.run().unwrap().student, "Ana");
+    a.hand_in(&bank, T0 + 4_000).unwrap();
+    let result = a.handed_in().unwrap().clone();
+    assert_eq!(result.run.attempt, 1);
+    assert_eq!(result.items.len(), 2);
+    assert!(result.items[0].response.is_some());
+    assert_eq!(a.attempts_used("hw-1"), 1);
+    // The result is kept with the progress: a new tab still counts the attempt.
+    let again = tab(&local, &MemoryStore::new(), T0 + 5_000);
+    assert_eq!(again.attempts_used("hw-1"), 1);
+    assert_eq!(again.results_of("hw-1"), std::slice::from_ref(&result));
+}

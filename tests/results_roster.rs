@@ -236,3 +236,63 @@ fn rechecked(record: &ResultRecord) -> String {
     copy.check = accord::codec::fnv1a64_hex(json.as_bytes());
     serde_json::to_string(&copy).unwrap()
 }
+
+/// `bank results`, run as a teacher runs it: result files and a file of pasted codes, the
+/// class table, the gradebook CSV, and a refused file that makes the exit status fail.
+#[test]
+fn the_results_command_regrades_files_and_codes_and_names_what_it_refused() {
+    let dir = std::env::temp_dir().join(format!("accord-results-cli-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("bank")).unwrap();
+    std::fs::write(dir.join("bank/index.toml"), common::MANIFEST).unwrap();
+    std::fs::write(dir.join("bank/one.toml"), common::QUESTIONS).unwrap();
+    let (_, ana) = take(&run_for("Ana Costa", None), &[true, true], 5);
+    let (_, ben) = take(&run_for("Ben Diaz", None), &[true, false], 5);
+    std::fs::write(dir.join("ana.json"), ana.to_json()).unwrap();
+    let code = ResultRecord::code_from_deflated(&deflate(&ben.to_json()));
+    std::fs::write(
+        dir.join("codes.txt"),
+        format!("pasted from mail:\n{code}\n"),
+    )
+    .unwrap();
+    std::fs::write(dir.join("junk.json"), "{\"not\": \"a result\"}").unwrap();
+    let link = format!("https://school.example/quiz/?a={}", encode(&assignment()));
+    let run = |extra: &[&str]| {
+        let mut args = vec!["results", "--assignment", &link, "--bank"];
+        let bank = dir.join("bank");
+        let bank = bank.to_str().unwrap().to_string();
+        let files: Vec<String> = ["ana.json", "codes.txt"]
+            .iter()
+            .map(|f| dir.join(f).to_str().unwrap().to_string())
+            .collect();
+        let mut owned: Vec<String> = vec![bank];
+        owned.extend(extra.iter().map(|s| s.to_string()));
+        owned.extend(files);
+        let owned: Vec<&str> = owned.iter().map(String::as_str).collect();
+        args.extend(owned);
+        std::process::Command::new(env!("CARGO_BIN_EXE_bank"))
+            .args(&args)
+            .output()
+            .unwrap()
+    };
+    let table = run(&[]);
+    assert!(
+        table.status.success(),
+        "{}",
+        String::from_utf8_lossy(&table.stderr)
+    );
+    let out = String::from_utf8_lossy(&table.stdout);
+    assert!(out.contains("Cold War test — 2 results"), "{out}");
+    assert!(out.contains("Ana Costa") && out.contains("100 %"), "{out}");
+    assert!(out.contains("Ben Diaz") && out.contains("50 %"), "{out}");
+
+    let csv = run(&["--csv", "gradebook"]);
+    let out = String::from_utf8_lossy(&csv.stdout);
+    assert_eq!(out.lines().count(), 3, "a header and two students: {out}");
+
+    let junk = dir.join("junk.json");
+    let refused = run(&[junk.to_str().unwrap()]);
+    assert!(!refused.status.success());
+    let err = String::from_utf8_lossy(&refused.stderr);
+    assert!(err.contains("junk.json: refused"), "{err}");
+}

@@ -14,6 +14,8 @@ use accord::interchange::{self, Exported, Format, TomlLayout};
 use accord::text::escape_controls;
 
 // The `scorm` command lives beside this file, so each command stays in its own file.
+#[path = "bank/results.rs"]
+mod results;
 #[path = "bank/scorm.rs"]
 mod scorm;
 
@@ -57,6 +59,13 @@ usage:
       index.html?a=<code>. --assignment takes the assignment's code, or a file holding it on
       one line. --pass gives the LMS the pass mark (0-100) for its own pass/fail; leave it
       out for a sealed exam, whose score only the teacher knows.
+  bank results --assignment <code, link or file> --bank <folder> [--issued <code>]...
+               [--csv gradebook|items] <result files or files of codes>...
+      A class's results of one assignment: each result regraded with the bank's own key
+      (a credit in a file is never trusted) and flagged when it deserves a look (another
+      assignment's, conditions that differ, extra time not issued, questions changed). Prints
+      the class table, or with --csv the gradebook or the item analysis. --issued gives the
+      accommodation code of each student link you issued.
   bank --help
       This text.
 
@@ -191,6 +200,9 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     if args.first().is_some_and(|a| a == "scorm") {
         return scorm::run(&args[1..]);
+    }
+    if args.first().is_some_and(|a| a == "results") {
+        return results::run(&args[1..]);
     }
     if args.iter().any(|a| a == "--help" || a == "-h") || args.is_empty() {
         println!("{HELP}");

@@ -15,9 +15,11 @@ use super::schema::decode;
 use super::stats::DashboardStats;
 use super::store::{Notice, ProgressStore, SaveError, decode_slot};
 use super::summary::StartSummary;
+use crate::assignment::Run;
 use crate::bank::Bank;
 use crate::calendar::LocalTime;
 use crate::quiz::{Credit, Phase, QuizMode, QuizSession, Response, Seed, SessionError};
+use crate::results::{BankStamp, ResultRecord};
 use crate::storage::KeyValueStore;
 
 /// The key, in the tab's own storage (sessionStorage), of the quiz this tab shows: a reload
@@ -93,7 +95,11 @@ pub struct Learner<S: KeyValueStore, T: KeyValueStore> {
     data: ProgressData,
     key: BankKey,
     quiz: Option<QuizSession>,
+    /// The assignment the quiz on screen is a run of, if it is one.
+    run: Option<Run>,
     finished: Option<QuizSession>,
+    /// The result of the assignment just handed in.
+    handed_in: Option<ResultRecord>,
     notices: Vec<LearnerNotice>,
     save_error: Option<SaveError>,
 }
@@ -117,7 +123,9 @@ impl<S: KeyValueStore, T: KeyValueStore> Learner<S, T> {
             data,
             key,
             quiz: None,
+            run: None,
             finished: None,
+            handed_in: None,
             notices: notices.into_iter().map(LearnerNotice::Storage).collect(),
             save_error: None,
         };
@@ -142,10 +150,15 @@ impl<S: KeyValueStore, T: KeyValueStore> Learner<S, T> {
                     }
                     if session.is_finished() {
                         learner.data.archive(&learner.key, &session, bank);
+                        if let Some(run) = &slot.run {
+                            let record = result_of(run, &session, bank);
+                            learner.data.hand_in(record);
+                        }
                         let _ = learner.store.remove_quiz(&id);
                         changed = true;
                     } else if tab_quiz.as_deref() == Some(id.as_str()) {
                         learner.quiz = Some(session);
+                        learner.run = slot.run;
                     }
                 }
             }
@@ -212,7 +225,7 @@ impl<S: KeyValueStore, T: KeyValueStore> Learner<S, T> {
         let Some(quiz) = self.quiz.as_mut() else {
             return false;
         };
-        match self.store.save_quiz(&self.key, quiz) {
+        match self.store.save_quiz(&self.key, self.run.as_ref(), quiz) {
             Ok(changed) => {
                 self.save_error = None;
                 changed
@@ -246,10 +259,12 @@ impl<S: KeyValueStore, T: KeyValueStore> Learner<S, T> {
         list
     }
 
-    fn begin(&mut self, session: QuizSession, now: u64) {
+    fn begin(&mut self, session: QuizSession, run: Option<Run>, now: u64) {
         let _ = self.tab.set(TAB_QUIZ_KEY, &session.id);
         self.quiz = Some(session);
+        self.run = run;
         self.finished = None;
+        self.handed_in = None;
         self.save_quiz();
         self.save(now);
     }
@@ -272,7 +287,7 @@ impl<S: KeyValueStore, T: KeyValueStore> Learner<S, T> {
             now,
         )?
         .with_id(id);
-        self.begin(session, now);
+        self.begin(session, None, now);
         Ok(())
     }
 
@@ -285,7 +300,7 @@ impl<S: KeyValueStore, T: KeyValueStore> Learner<S, T> {
         if let Some(deadline) = done.deadline {
             session = session.with_deadline(deadline.saturating_sub(done.started_at));
         }
-        self.begin(session.with_id(id), now);
+        self.begin(session.with_id(id), None, now);
         Ok(())
     }
 
@@ -306,17 +321,18 @@ impl<S: KeyValueStore, T: KeyValueStore> Learner<S, T> {
     ) -> Result<(), SessionError> {
         let due = self.due_today(bank, time);
         let session = QuizSession::start_review(bank, &due, seed, time.now)?.with_id(id);
-        self.begin(session, time.now);
+        self.begin(session, None, time.now);
         Ok(())
     }
 
     /// Show a quiz in progress from the "resume" list.
     pub fn resume(&mut self, bank: &Bank, id: &str, now: u64) -> Result<(), SessionError> {
-        let (_, stored) = self
+        let stored = self
             .store
             .load_quiz(id)
             .ok_or_else(|| SessionError::DoesNotFit("it is no longer saved".into()))?;
-        let mut session = stored.restore(bank)?;
+        self.run = stored.run;
+        let mut session = stored.quiz.restore(bank)?;
         session.shown_at = Some(now);
         if session.expire(now) {
             self.quiz = Some(session);
@@ -338,10 +354,10 @@ impl<S: KeyValueStore, T: KeyValueStore> Learner<S, T> {
     ) -> Result<Answer, SessionError> {
         // Another tab may have answered this very question: its answer stands.
         if let Some(quiz) = self.quiz.as_mut()
-            && let Some((_, stored)) = self.store.load_quiz(&quiz.id)
+            && let Some(stored) = self.store.load_quiz(&quiz.id)
         {
             let before = quiz.phase();
-            quiz.merge_from(&stored);
+            quiz.merge_from(&stored.quiz);
             if quiz.phase() != before {
                 self.notices.push(LearnerNotice::AnsweredElsewhere);
                 return Err(SessionError::AlreadyAnswered);
@@ -441,6 +457,11 @@ impl<S: KeyValueStore, T: KeyValueStore> Learner<S, T> {
             return;
         };
         self.data.archive(&self.key, &quiz, bank);
+        if let Some(run) = self.run.take() {
+            let record = result_of(&run, &quiz, bank);
+            self.data.hand_in(record.clone());
+            self.handed_in = Some(record);
+        }
         let _ = self.store.remove_quiz(&quiz.id);
         let _ = self.tab.remove(TAB_QUIZ_KEY);
         self.finished = Some(quiz);
@@ -450,6 +471,11 @@ impl<S: KeyValueStore, T: KeyValueStore> Learner<S, T> {
     /// Leave the quiz on screen. The answers given still count in the progress (an exam's are
     /// logged now, as they would have been at hand-in).
     pub fn quit(&mut self, now: u64) {
+        if self.run.is_some() {
+            // An assignment's attempt is never thrown away: it is kept to resume.
+            self.close();
+            return;
+        }
         let Some(quiz) = self.quiz.take() else {
             return;
         };
@@ -464,6 +490,66 @@ impl<S: KeyValueStore, T: KeyValueStore> Learner<S, T> {
         let _ = self.store.remove_quiz(&quiz.id);
         let _ = self.tab.remove(TAB_QUIZ_KEY);
         self.save(now);
+    }
+
+    /// Put the quiz on screen away, keeping it in its slot to resume.
+    pub fn close(&mut self) {
+        self.quiz = None;
+        self.run = None;
+        let _ = self.tab.remove(TAB_QUIZ_KEY);
+    }
+
+    /// Start a student's run of an assignment: its conditions, not the learner's settings.
+    pub fn start_assignment(
+        &mut self,
+        bank: &Bank,
+        mut run: Run,
+        id: String,
+        now: u64,
+    ) -> Result<(), SessionError> {
+        run.attempt = self.attempts_used(&run.assignment.id) + 1;
+        let session = run.start(bank, id, now)?;
+        self.begin(session, Some(run), now);
+        Ok(())
+    }
+
+    /// The attempts this learner handed in of an assignment on this device.
+    pub fn attempts_used(&self, assignment: &str) -> u32 {
+        self.data
+            .assignments
+            .get(assignment)
+            .map_or(0, |r| u32::try_from(r.len()).unwrap_or(u32::MAX))
+    }
+
+    /// This learner's attempt of an assignment still in progress, if any (its quiz id).
+    pub fn run_in_progress(&mut self, assignment: &str, now: u64) -> Option<String> {
+        let (slots, _) = self.store.quizzes(now);
+        slots
+            .into_iter()
+            .find(|s| {
+                s.run
+                    .as_ref()
+                    .is_some_and(|r| r.assignment.id == assignment)
+            })
+            .map(|s| s.session.id)
+    }
+
+    /// The assignment run the quiz on screen belongs to.
+    pub fn run(&self) -> Option<&Run> {
+        self.run.as_ref()
+    }
+
+    /// The result of the assignment just handed in.
+    pub fn handed_in(&self) -> Option<&ResultRecord> {
+        self.handed_in.as_ref()
+    }
+
+    /// Every result this learner handed in of an assignment, oldest first.
+    pub fn results_of(&self, assignment: &str) -> &[ResultRecord] {
+        self.data
+            .assignments
+            .get(assignment)
+            .map_or(&[], Vec::as_slice)
     }
 
     /// Another tab wrote `key` (`value` is the new text, `None` when removed). Returns
@@ -514,7 +600,7 @@ impl<S: KeyValueStore, T: KeyValueStore> Learner<S, T> {
                 true
             }
             Some(text) => match decode_slot(text) {
-                Ok((_, theirs)) => quiz.merge_from(&theirs),
+                Ok(theirs) => quiz.merge_from(&theirs.quiz),
                 Err(_) => false,
             },
         }
@@ -590,4 +676,20 @@ impl<S: KeyValueStore, T: KeyValueStore> Learner<S, T> {
     pub fn phase(&self) -> Option<Phase> {
         self.quiz.as_ref().map(QuizSession::phase)
     }
+}
+
+/// The result of an assignment run that has finished.
+pub fn result_of(run: &Run, session: &QuizSession, bank: &Bank) -> ResultRecord {
+    ResultRecord::of(
+        run,
+        session,
+        BankStamp {
+            id: bank.meta.id.clone(),
+            version: bank.meta.version.clone(),
+        },
+        |id| {
+            bank.question(id)
+                .map(|q| (q.prompt.clone(), q.kind.shape(), q.points))
+        },
+    )
 }

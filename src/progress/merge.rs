@@ -51,6 +51,11 @@ impl ProgressData {
             }
             ours.history.sort_by_key(|q| (q.finished_at, q.started_at));
         }
+        for records in other.assignments.values() {
+            for record in records {
+                self.hand_in(record.clone());
+            }
+        }
         summary
     }
 

@@ -9,6 +9,7 @@ use super::bank_key::BankKey;
 use super::review_log::{Review, ReviewLog};
 use crate::bank::Bank;
 use crate::quiz::{Credit, Points, QuizResult, QuizSession, QuizSettings, Seed};
+use crate::results::ResultRecord;
 use crate::schedule::Scheduler;
 
 /// Everything saved for one learner (one profile) in one browser.
@@ -23,6 +24,10 @@ pub struct ProgressData {
     /// Per bank (see [`BankKey`]).
     #[serde(default)]
     pub banks: BTreeMap<BankKey, BankProgress>,
+    /// Assignments handed in on this device, per assignment id: each attempt's result, so
+    /// attempts are counted and a result can be handed in again.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub assignments: BTreeMap<String, Vec<ResultRecord>>,
 }
 
 /// Choices the learner makes once, for every bank.
@@ -235,9 +240,21 @@ impl ProgressData {
         }
     }
 
+    /// Keep a handed-in assignment's result (once).
+    pub fn hand_in(&mut self, record: ResultRecord) {
+        let list = self
+            .assignments
+            .entry(record.run.assignment.id.clone())
+            .or_default();
+        if !list.contains(&record) {
+            list.push(record);
+        }
+    }
+
     /// Delete all progress (settings stay), as a new generation that other tabs respect.
     pub fn reset(&mut self) {
         self.generation = self.generation.saturating_add(1);
         self.banks.clear();
+        self.assignments.clear();
     }
 }

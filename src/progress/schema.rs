@@ -110,6 +110,15 @@ pub fn decode(text: &str) -> Result<Decoded, DecodeProblem> {
 
 /// The checks of meaning: counts that fit together, so no computation on them can fail.
 fn check_meaning(data: &ProgressData) -> Result<(), String> {
+    for (id, records) in &data.assignments {
+        for record in records {
+            crate::assignment::check(&record.run.assignment)
+                .map_err(|why| format!("a handed-in result of \"{id}\": {why}"))?;
+            if record.run.assignment.id != *id || record.items.is_empty() {
+                return Err(format!("a handed-in result of \"{id}\" does not fit"));
+            }
+        }
+    }
     for (key, bank) in &data.banks {
         for (n, quiz) in bank.history.iter().enumerate() {
             let at = || format!("bank \"{key}\", finished quiz {}", n + 1);
@@ -170,6 +179,7 @@ impl Legacy {
                 generation: 0,
                 settings: self.settings,
                 banks: BTreeMap::new(),
+                assignments: BTreeMap::new(),
             },
             quizzes: Vec::new(),
         };

@@ -10,6 +10,7 @@ use super::merge::TabMerge;
 use super::model::ProgressData;
 use super::profiles::ProfileId;
 use super::schema::{DecodeProblem, Decoded, decode, encode};
+use crate::assignment::Run;
 use crate::quiz::QuizSession;
 use crate::storage::{KeyValueStore, StorageError};
 
@@ -103,14 +104,18 @@ impl std::fmt::Display for SaveError {
 pub struct Slot {
     pub key: String,
     pub bank: BankKey,
+    /// The assignment the quiz is a run of, if it is one.
+    pub run: Option<Run>,
     pub session: QuizSession,
 }
 
-/// What a quiz slot holds: the quiz and the bank it was drawn from.
-#[derive(Serialize, Deserialize)]
-struct SlotRecord {
-    bank: BankKey,
-    quiz: QuizSession,
+/// What a quiz slot holds: the quiz, the bank it was drawn from, and the assignment run.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SlotRecord {
+    pub bank: BankKey,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub run: Option<Run>,
+    pub quiz: QuizSession,
 }
 
 pub struct ProgressStore<S: KeyValueStore> {
@@ -153,7 +158,7 @@ impl<S: KeyValueStore> ProgressStore<S> {
                     for (bank, quiz) in &quizzes {
                         let _ = store
                             .storage
-                            .set(&store.quiz_key(&quiz.id), &slot_json(bank, quiz));
+                            .set(&store.quiz_key(&quiz.id), &slot_json(bank, None, quiz));
                     }
                     let _ = store.save(&data);
                 }
@@ -299,7 +304,12 @@ impl<S: KeyValueStore> ProgressStore<S> {
                 continue;
             };
             match decode_slot(&text) {
-                Ok((bank, session)) => slots.push(Slot { key, bank, session }),
+                Ok(record) => slots.push(Slot {
+                    key,
+                    bank: record.bank,
+                    run: record.run,
+                    session: record.quiz,
+                }),
                 Err(why) => {
                     if let Some(notice) =
                         self.move_aside(&key, &text, &format!("a saved quiz {why}"), now)
@@ -313,23 +323,28 @@ impl<S: KeyValueStore> ProgressStore<S> {
     }
 
     /// The stored copy of one quiz, if it is there and readable.
-    pub fn load_quiz(&self, quiz_id: &str) -> Option<(BankKey, QuizSession)> {
+    pub fn load_quiz(&self, quiz_id: &str) -> Option<SlotRecord> {
         let text = self.storage.get(&self.quiz_key(quiz_id)).ok().flatten()?;
         decode_slot(&text).ok()
     }
 
     /// Save a quiz in progress to its slot, first taking in what another tab saved of the
     /// same quiz. Returns whether the stored copy changed `session`.
-    pub fn save_quiz(&self, bank: &BankKey, session: &mut QuizSession) -> Result<bool, SaveError> {
+    pub fn save_quiz(
+        &self,
+        bank: &BankKey,
+        run: Option<&Run>,
+        session: &mut QuizSession,
+    ) -> Result<bool, SaveError> {
         if !self.writable {
             return Err(SaveError::ReadOnly);
         }
         let changed = match self.load_quiz(&session.id) {
-            Some((_, stored)) => session.merge_from(&stored),
+            Some(stored) => session.merge_from(&stored.quiz),
             None => false,
         };
         self.storage
-            .set(&self.quiz_key(&session.id), &slot_json(bank, session))
+            .set(&self.quiz_key(&session.id), &slot_json(bank, run, session))
             .map_err(SaveError::Storage)?;
         Ok(changed)
     }
@@ -414,24 +429,29 @@ impl<S: KeyValueStore> ProgressStore<S> {
     }
 }
 
-fn slot_json(bank: &BankKey, quiz: &QuizSession) -> String {
+fn slot_json(bank: &BankKey, run: Option<&Run>, quiz: &QuizSession) -> String {
     #[derive(Serialize)]
     struct Out<'a> {
         bank: &'a BankKey,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        run: Option<&'a Run>,
         quiz: &'a QuizSession,
     }
-    serde_json::to_string(&Out { bank, quiz }).expect("a quiz always serializes")
+    serde_json::to_string(&Out { bank, run, quiz }).expect("a quiz always serializes")
 }
 
-/// A quiz slot's text as its bank and session (the session's meaning is checked against the
-/// bank when it resumes).
-pub fn decode_slot(text: &str) -> Result<(BankKey, QuizSession), String> {
+/// A quiz slot's text as its record (the session's meaning is checked against the bank when
+/// it resumes, the assignment's when it is read).
+pub fn decode_slot(text: &str) -> Result<SlotRecord, String> {
     let record: SlotRecord =
         serde_json::from_str(text).map_err(|e| format!("could not be read ({e})"))?;
     if record.quiz.id.is_empty() {
         return Err("has no id".to_string());
     }
-    Ok((record.bank, record.quiz))
+    if let Some(run) = &record.run {
+        crate::assignment::check(&run.assignment)?;
+    }
+    Ok(record)
 }
 
 /// `accord/backup/<now>`, or with a suffix if that key is taken: a backup never overwrites one.

@@ -121,3 +121,54 @@ pub fn copy_text(text: &str) {
 pub fn today_iso() -> String {
     local_time().date().to_string()
 }
+
+// The Compression Streams API, bound by hand: web-sys has it only behind an unstable flag.
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    type CompressionStream;
+    #[wasm_bindgen(constructor, catch)]
+    fn new(format: &str) -> Result<CompressionStream, JsValue>;
+    #[wasm_bindgen(method, getter)]
+    fn readable(this: &CompressionStream) -> web_sys::ReadableStream;
+    #[wasm_bindgen(method, getter)]
+    fn writable(this: &CompressionStream) -> web_sys::WritableStream;
+}
+
+/// `text` compressed with raw deflate by the browser's `CompressionStream` (so the page's wasm
+/// carries no compressor).
+pub async fn deflate_raw(text: &str) -> Result<Vec<u8>, String> {
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let blob = web_sys::Blob::new_with_str_sequence(&parts).map_err(|_| "no blob".to_string())?;
+    let stream = CompressionStream::new("deflate-raw")
+        .map_err(|_| "this browser cannot compress".to_string())?;
+    let pair = web_sys::ReadableWritablePair::new(&stream.readable(), &stream.writable());
+    let compressed = blob.stream().pipe_through(&pair);
+    let response = web_sys::Response::new_with_opt_readable_stream(Some(&compressed))
+        .map_err(|_| "no response".to_string())?;
+    let buffer = JsFuture::from(
+        response
+            .array_buffer()
+            .map_err(|_| "no buffer".to_string())?,
+    )
+    .await
+    .map_err(|_| "the compression failed".to_string())?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
+/// Open the learner's e-mail program with a message ready to send.
+pub fn open_mail(to: &str, subject: &str, body: &str) {
+    let encode = |t: &str| String::from(js_sys::encode_uri_component(t));
+    let href = format!(
+        "mailto:{}?subject={}&body={}",
+        encode(to),
+        encode(subject),
+        encode(body)
+    );
+    let _ = window().location().set_href(&href);
+}
+
+/// A moment as the learner's browser writes dates and times.
+pub fn format_date_time(ms: u64) -> String {
+    let date = js_sys::Date::new(&JsValue::from_f64(ms as f64));
+    String::from(date.to_locale_string("default", &JsValue::UNDEFINED))
+}

@@ -24,3 +24,16 @@ pub fn ErrorPage(problems: Vec<String>) -> impl IntoView {
         </section>
     }
 }
+
+/// The page shown when an assignment's link cannot be used.
+#[component]
+pub fn LinkProblem(why: String) -> impl IntoView {
+    super::browser::set_title("This link cannot be used · Accord");
+    view! {
+        <section class="error-page" aria-labelledby="error-heading">
+            <h1 id="error-heading" tabindex="-1">"This assignment link cannot be used"</h1>
+            <p id="link-problem">{format!("The link cannot be used: {why}.")}</p>
+            <p><a href="index.html">"Practise with the questions on this site instead"</a></p>
+        </section>
+    }
+}

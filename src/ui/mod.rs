@@ -6,6 +6,7 @@
 //! page with a recovery screen (download the saved data, or move it aside and start afresh).
 
 mod answers;
+mod assignment;
 pub mod browser;
 pub mod error_page;
 mod feedback;
@@ -73,16 +74,31 @@ type Ready = (Bank, bool, Vec<crate::bank::SourceFile>);
 
 #[component]
 fn App() -> impl IntoView {
-    let url = site::url_params();
+    let mut url = site::url_params();
+    let invitation = match invitation(&mut url) {
+        Ok(invitation) => invitation,
+        Err(why) => {
+            return view! { <main id="main"><error_page::LinkProblem why /></main> }.into_any();
+        }
+    };
     let path = url.bank.clone();
+    let expected = invitation.as_ref().map(|i| i.assignment.bank.id.clone());
     let loaded: RwSignal<Option<Result<Ready, Vec<String>>>> = RwSignal::new(None);
     leptos::task::spawn_local(async move {
         let result = loader::load(&path)
             .await
-            .map(|l| (l.bank, l.from_bundle, l.files));
+            .map(|l| (l.bank, l.from_bundle, l.files))
+            .and_then(|ready| match &expected {
+                Some(id) if *id != ready.0.meta.id => Err(vec![format!(
+                    "{path}: the assignment is for the question bank \"{id}\", but this is \"{}\"",
+                    ready.0.meta.id
+                )]),
+                _ => Ok(ready),
+            });
         loaded.set(Some(result));
     });
     let url = StoredValue::new(url);
+    let invitation = StoredValue::new(invitation);
     view! {
         <header class="site-header">
             <a class="skip-link" href="#main">"Skip to the quiz"</a>
@@ -95,22 +111,51 @@ fn App() -> impl IntoView {
                 }.into_any(),
                 Some(Err(problems)) => view! { <error_page::ErrorPage problems /> }.into_any(),
                 Some(Ok((bank, from_bundle, files))) => {
-                    view! { <Loaded bank url=url.get_value() from_bundle files /> }.into_any()
+                    view! { <Loaded bank url=url.get_value() invitation=invitation.get_value() from_bundle files /> }.into_any()
                 }
             }}
         </main>
     }
+    .into_any()
+}
+
+/// The assignment the link carries, if any, checked; its bank becomes the page's bank.
+fn invitation(url: &mut site::UrlParams) -> Result<Option<assignment::Invitation>, String> {
+    let Some(code) = url.assignment.clone() else {
+        return Ok(None);
+    };
+    let assignment = crate::assignment::decode(&code).map_err(|e| e.to_string())?;
+    let accommodation = match url
+        .accommodation
+        .as_deref()
+        .map(crate::assignment::decode_accommodation)
+    {
+        None => None,
+        Some(Ok(acc)) => Some(acc),
+        Some(Err(e)) => {
+            url.problems.push(format!(
+                "Your personal link's arrangements could not be read ({e}), so the usual conditions apply. Ask your teacher for your link again."
+            ));
+            None
+        }
+    };
+    url.bank = assignment.bank.path.clone();
+    Ok(Some(assignment::Invitation {
+        assignment,
+        accommodation,
+    }))
 }
 
 #[component]
 fn Loaded(
     bank: Bank,
     url: site::UrlParams,
+    invitation: Option<assignment::Invitation>,
     from_bundle: bool,
     files: Vec<crate::bank::SourceFile>,
 ) -> impl IntoView {
     let path = url.bank.clone();
-    let app = AppState::new(bank, url);
+    let app = AppState::new(bank, url, invitation);
     keys::listen(app);
     if from_bundle {
         // The bundle was built with the site; the files on the server may have been edited.
@@ -127,6 +172,7 @@ fn Loaded(
         </div>
         {move || match app.screen.get() {
             Screen::Start => view! { <start::StartScreen app /> }.into_any(),
+            Screen::Assignment => view! { <assignment::AssignmentScreen app /> }.into_any(),
             Screen::Quiz => view! { <quiz::QuizScreen app /> }.into_any(),
             Screen::HandIn => view! { <hand_in::HandInScreen app /> }.into_any(),
             Screen::Results => view! { <results::ResultsScreen app /> }.into_any(),

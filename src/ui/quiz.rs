@@ -29,8 +29,14 @@ pub fn QuizScreen(app: AppState) -> impl IntoView {
     });
     let mode = Memo::new(move |_| app.quiz().map(|q| q.settings.mode).unwrap_or_default());
     let timer = exam_timer(app);
+    let assignment = app.with_untracked(|l| l.run().is_some());
     let leave = move |_| {
-        if confirm("Leave this quiz? The answers you gave still count in your progress.") {
+        let ask = if assignment {
+            "Close this assignment for now? Your attempt is kept: open the link again to resume it."
+        } else {
+            "Leave this quiz? The answers you gave still count in your progress."
+        };
+        if confirm(ask) {
             app.quit();
         }
     };
@@ -53,7 +59,7 @@ pub fn QuizScreen(app: AppState) -> impl IntoView {
                     <progress max=total.to_string() value=current.to_string() aria-hidden="true"></progress>
                 })}
                 {timer}
-                <button type="button" class="quiet" on:click=leave>"Leave quiz"</button>
+                <button type="button" class="quiet" on:click=leave>{if assignment { "Close for now" } else { "Leave quiz" }}</button>
             </div>
             {move || position.get().filter(|p| p.4).map(|_| view! { <Overview app /> })}
             {move || position.get().map(|(_, _, total, phase, navigable)| card(app, phase, total, navigable))}

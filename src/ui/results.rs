@@ -10,6 +10,9 @@ use super::site::share_link;
 use super::state::AppState;
 use super::words::outcome_class;
 use crate::quiz::describe::{given_answer, right_answer};
+use std::ops::Not;
+
+use crate::assignment::Review;
 use crate::quiz::{Outcome, QuizResult};
 use crate::text::{count, plural};
 
@@ -19,6 +22,13 @@ pub fn ResultsScreen(app: AppState) -> impl IntoView {
     let Some(session) = app.with_untracked(|l| l.finished().cloned()) else {
         return view! { <p>"No finished quiz to show."</p> }.into_any();
     };
+    let handed_in = app.with_untracked(|l| l.handed_in().cloned());
+    let review = handed_in
+        .as_ref()
+        .map_or(Review::Full, |r| r.run.assignment.review);
+    let show_score = review != Review::Nothing;
+    let show_review = review == Review::Full;
+    let is_assignment = handed_in.is_some();
     let (result, rows, review) = app.bank.with_value(|bank| {
         let result = QuizResult::of(&session, bank);
         let rows: Vec<(String, usize, u32)> = result
@@ -71,16 +81,30 @@ pub fn ResultsScreen(app: AppState) -> impl IntoView {
         })
         .collect::<Vec<_>>()
         .join(" · ");
-    view! {
-        <section class="results" aria-labelledby=RESULTS_HEADING>
-            <h1 id=RESULTS_HEADING tabindex="-1">"Your result"</h1>
-            {session.timed_out.then(|| view! { <p class="notice-inline">"The time ran out; the answers you gave were scored."</p> })}
+    let heading = if handed_in.is_some() {
+        "Handed in"
+    } else {
+        "Your result"
+    };
+    let hand_in_panel = handed_in.clone().map(|record| {
+        let title = record.run.assignment.title.clone();
+        view! {
+            <section class="handed-in" aria-labelledby="hand-in-panel-heading">
+                <p>{format!("Your answers to “{title}” were handed in, {}.", super::browser::format_date_time(record.handed_in_at))}</p>
+                <h2 id="hand-in-panel-heading">"Give your result to your teacher"</h2>
+                <super::assignment::HandInActions record app />
+            </section>
+        }
+    });
+    let score_view = show_score.then(|| view! {
             <p class="score" id="score">
                 <span class="percent">{format!("{} %", result.percent())}</span>
                 <span class="points">{format!("{} of {} {}", result.points.display(language), result.max.display(language),
                     plural(result.max.millionths().div_ceil(1_000_000), "point", "points"))}</span>
             </p>
             <p class="tally" id="tally">{tally}</p>
+    });
+    let details = show_review.then(|| view! {
             <div class="table-scroll" role="region" aria-labelledby="by-topic-caption" tabindex="0">
                 <table class="by-topic">
                     <caption id="by-topic-caption">"By topic"</caption>
@@ -96,6 +120,7 @@ pub fn ResultsScreen(app: AppState) -> impl IntoView {
                     </tbody>
                 </table>
             </div>
+            {is_assignment.not().then(|| view! {
             <div class="share">
                 <p>"Seed: " <code id="seed">{session.seed.to_string()}</code>
                    " — the same link gives everyone the same questions in the same order."</p>
@@ -107,9 +132,11 @@ pub fn ResultsScreen(app: AppState) -> impl IntoView {
                     </button>
                 </div>
             </div>
+            })}
             <div class="actions">
-                <button type="button" class="primary" id="again-button" on:click=move |_| app.again()>"Try the same quiz again"</button>
-                <button type="button" id="new-quiz-button" on:click=move |_| app.show_start()>"New quiz"</button>
+                {handed_in.is_none().then(|| view! {
+                    <button type="button" class="primary" id="again-button" on:click=move |_| app.again()>"Try the same quiz again"</button>
+                })}
                 <button type="button" class="quiet print-hide" on:click=move |_| { let _ = super::browser::window().print(); }>"Print"</button>
             </div>
             <h2>{format!("Review of {}", count(review.len() as u64, "question", "questions", language))}</h2>
@@ -133,6 +160,19 @@ pub fn ResultsScreen(app: AppState) -> impl IntoView {
                     }
                 }).collect_view()}
             </ol>
+    });
+    view! {
+        <section class="results" aria-labelledby=RESULTS_HEADING>
+            <h1 id=RESULTS_HEADING tabindex="-1">{heading}</h1>
+            {session.timed_out.then(|| view! { <p class="notice-inline">"The time ran out; the answers you gave were handed in."</p> })}
+            {hand_in_panel}
+            {score_view}
+            {details}
+            <div class="actions">
+                <button type="button" id="new-quiz-button" on:click=move |_| app.show_start()>
+                    {if handed_in.is_some() { "Back to the assignment" } else { "New quiz" }}
+                </button>
+            </div>
         </section>
     }
     .into_any()

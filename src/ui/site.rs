@@ -98,8 +98,10 @@ pub struct UrlParams {
     pub topics: Option<Vec<String>>,
     /// The bank to load, relative to the page.
     pub bank: String,
-    /// An assignment, as its link carries it.
+    /// An assignment's code, as its link carries it (`?a=`).
     pub assignment: Option<String>,
+    /// A per-student link's accommodation code (`&for=`).
+    pub accommodation: Option<String>,
     pub problems: Vec<String>,
 }
 
@@ -150,6 +152,7 @@ pub fn url_params() -> UrlParams {
         topics,
         bank,
         assignment: get("a"),
+        accommodation: get("for"),
         problems,
     }
 }

@@ -18,6 +18,8 @@ pub type BrowserLearner = Learner<LocalStore, SessionStore>;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Screen {
     Start,
+    /// A teacher's assignment, as its link opens it.
+    Assignment,
     Quiz,
     /// An exam's last step: what is unanswered or flagged, then hand in.
     HandIn,
@@ -44,10 +46,16 @@ pub struct AppState {
     pub notices: RwSignal<Vec<String>>,
     /// A newer version of the bank is waiting for the next quiz.
     pub pending_bank: StoredValue<Option<Bank>>,
+    /// The assignment the page was opened for, if any.
+    pub invitation: StoredValue<Option<super::assignment::Invitation>>,
 }
 
 impl AppState {
-    pub fn new(bank: Bank, url: UrlParams) -> Self {
+    pub fn new(
+        bank: Bank,
+        url: UrlParams,
+        invitation: Option<super::assignment::Invitation>,
+    ) -> Self {
         let profiles = Profiles::load(&LocalStore);
         let key = BankKey::new(&bank.meta.id, &url.bank);
         let learner = Learner::open(
@@ -68,16 +76,17 @@ impl AppState {
             learner: StoredValue::new(learner),
             profiles: RwSignal::new(profiles),
             tick: RwSignal::new(0),
-            screen: RwSignal::new(if resuming {
-                Screen::Quiz
-            } else {
-                Screen::Start
+            screen: RwSignal::new(match (resuming, invitation.is_some()) {
+                (true, _) => Screen::Quiz,
+                (false, true) => Screen::Assignment,
+                (false, false) => Screen::Start,
             }),
             draft: RwSignal::new(None),
             draft_error: RwSignal::new(None),
             announcement: RwSignal::new((String::new(), 0)),
             notices: RwSignal::new(messages),
             pending_bank: StoredValue::new(None),
+            invitation: StoredValue::new(invitation),
         };
         state.collect_notices();
         state.apply_theme();
@@ -370,10 +379,86 @@ impl AppState {
         self.show_start();
     }
 
+    /// Back to the page's first screen: the start screen, or the assignment's.
     pub fn show_start(&self) {
         self.take_pending_bank();
-        self.screen.set(Screen::Start);
-        focus_id(ids::START_HEADING);
+        if self.invitation.with_value(Option::is_some) {
+            self.screen.set(Screen::Assignment);
+            focus_id("assignment-heading");
+        } else {
+            self.screen.set(Screen::Start);
+            focus_id(ids::START_HEADING);
+        }
+    }
+
+    /// The name to offer on an assignment: the one used last time, or the learner's.
+    pub fn suggested_name(&self) -> String {
+        let id = self
+            .invitation
+            .with_value(|i| i.as_ref().map(|i| i.assignment.id.clone()));
+        let last = id.and_then(|id| {
+            self.with_untracked(|l| l.results_of(&id).last().map(|r| r.run.student.clone()))
+        });
+        last.unwrap_or_else(|| self.profiles.with_untracked(|p| p.active().name.clone()))
+    }
+
+    /// The id of this learner's attempt in progress of the assignment, if any (tracked).
+    pub fn run_in_progress(&self) -> Option<String> {
+        self.tick.track();
+        let id = self
+            .invitation
+            .with_value(|i| i.as_ref().map(|i| i.assignment.id.clone()))?;
+        self.learner
+            .try_update_value(|l| l.run_in_progress(&id, now_ms()))
+            .flatten()
+    }
+
+    /// The attempts this learner handed in of the assignment (tracked).
+    pub fn attempts_used(&self) -> u32 {
+        let id = self
+            .invitation
+            .with_value(|i| i.as_ref().map(|i| i.assignment.id.clone()));
+        id.map_or(0, |id| self.with(|l| l.attempts_used(&id)))
+    }
+
+    /// Every result this learner handed in of the assignment (tracked).
+    pub fn previous_results(&self) -> Vec<crate::results::ResultRecord> {
+        let id = self
+            .invitation
+            .with_value(|i| i.as_ref().map(|i| i.assignment.id.clone()));
+        id.map_or_else(Vec::new, |id| self.with(|l| l.results_of(&id).to_vec()))
+    }
+
+    /// Start the assignment as `student`, or say why not.
+    pub fn start_assignment(
+        &self,
+        invitation: &super::assignment::Invitation,
+        student: &str,
+    ) -> Result<(), String> {
+        let used = self.with_untracked(|l| l.attempts_used(&invitation.assignment.id));
+        crate::assignment::Run::can_start(
+            &invitation.assignment,
+            student,
+            invitation.accommodation.as_ref(),
+            used,
+            now_ms(),
+        )
+        .map_err(|refusal| refusal.to_string())?;
+        let run = crate::assignment::Run {
+            assignment: invitation.assignment.clone(),
+            student: crate::assignment::normalize_name(student),
+            accommodation: invitation.accommodation.clone(),
+            attempt: used + 1,
+        };
+        let started =
+            self.change(|l, bank| Some(l.start_assignment(bank, run, new_id(), now_ms())));
+        match started.unwrap_or(Err(crate::quiz::SessionError::NoQuestions)) {
+            Ok(()) => {
+                self.show_quiz();
+                Ok(())
+            }
+            Err(e) => Err(format!("The assignment could not start: {e}.")),
+        }
     }
 
     /// A number key on the quiz screen. Returns whether it meant anything.
