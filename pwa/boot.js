@@ -1,5 +1,6 @@
 // Accord's boot script, plain JS that runs before the app's wasm and without it:
-// 1. starts fetching the default question bundle at once, in parallel with the wasm;
+// 1. starts fetching the default question bundle at once, in parallel with the wasm, and
+//    loads the bank reader module when the app asks for it;
 // 2. defines the recovery screen the app's panic hook hands over to (and shows it if the app
 //    never starts), so a crash never leaves a hanging page and no saved data is lost;
 // 3. registers the service worker (offline use, installing) and offers a reload when a new
@@ -13,6 +14,27 @@
   window.accordBundle = fetch('questions/bundle.json', { cache: 'no-cache' })
     .then((r) => (r.ok ? r.text() : null))
     .catch(() => null);
+})();
+
+// 1b. The bank reader: a separate module (reader-<hash>.js and its wasm, named by the page's
+//     <meta name="accord-reader">) with the TOML reader, the validator and the other formats'
+//     readers. The learner's wasm stays small: it reads only compiled banks, and asks for the
+//     reader when a bank has to be read from its source files (a teacher's edit, ?bank=).
+(() => {
+  let module = null;
+  window.accordReader = () => {
+    if (!module) {
+      const meta = document.querySelector('meta[name="accord-reader"]');
+      module = meta
+        ? import(new URL(meta.content, document.baseURI).href).then(async (m) => {
+            await m.default();
+            return m;
+          })
+        : Promise.reject(new Error('this site was built without the bank reader'));
+      module.catch(() => (module = null));
+    }
+    return module;
+  };
 })();
 
 // 2. Recovery. Everything Accord saved is under keys starting "accord/".

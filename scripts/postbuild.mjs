@@ -8,7 +8,7 @@
 //   node scripts/postbuild.mjs dist
 
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join, posix, relative, sep } from 'node:path';
 
 const SOURCE = 'pwa/sw.js';
@@ -39,6 +39,37 @@ export function policy(inlineScripts) {
     "form-action 'self'",
     "frame-src 'none'",
   ].join('; ');
+}
+
+// 0. The bank reader module: named by its content's hash (so a cache never serves an old one
+//    beside a new page), and named in every page by <meta name="accord-reader">.
+let reader = null;
+try {
+  const wasm = readFileSync(join(site, 'reader_bg.wasm'));
+  const js = readFileSync(join(site, 'reader.js'), 'utf8');
+  const tag = createHash('sha256').update(wasm).update(js).digest('hex').slice(0, 16);
+  if (!js.includes("'reader_bg.wasm'")) throw new Error('reader.js does not name reader_bg.wasm');
+  reader = `reader-${tag}.js`;
+  writeFileSync(join(site, `reader-${tag}_bg.wasm`), wasm);
+  writeFileSync(join(site, reader), js.replaceAll("'reader_bg.wasm'", `'reader-${tag}_bg.wasm'`));
+  unlinkSync(join(site, 'reader_bg.wasm'));
+  unlinkSync(join(site, 'reader.js'));
+  console.log(`postbuild: bank reader module ${reader}`);
+} catch (e) {
+  if (e.code !== 'ENOENT') throw e;
+}
+if (reader) {
+  for (const page of PAGES) {
+    let html;
+    try {
+      html = readFileSync(join(site, page), 'utf8');
+    } catch {
+      continue;
+    }
+    const meta = `<meta name="accord-reader" content="${reader}">`;
+    html = html.replace(/<meta name="accord-reader"[^>]*>\n?/, '').replace('</head>', `${meta}\n</head>`);
+    writeFileSync(join(site, page), html);
+  }
 }
 
 // 1. Content-Security-Policy.
@@ -73,12 +104,13 @@ if (!shell.includes('index.html')) throw new Error(`${site} has no index.html: r
 const questions = [];
 if (all.includes(BUNDLE)) {
   questions.push(BUNDLE);
+  // The compiled bank: image paths are relative to the manifest (the first file).
   const bundle = JSON.parse(readFileSync(join(site, BUNDLE), 'utf8'));
-  for (const [path, text] of bundle.files) {
-    for (const m of text.matchAll(/\bfile\s*=\s*"([^"]+)"/g)) {
-      const image = posix.join(posix.dirname(path), m[1]);
-      if (all.includes(image) && !questions.includes(image)) questions.push(image);
-    }
+  const folder = posix.dirname(bundle.files[0].path);
+  for (const q of bundle.questions) {
+    if (!q.image) continue;
+    const image = posix.join(folder, q.image.file);
+    if (all.includes(image) && !questions.includes(image)) questions.push(image);
   }
 }
 

@@ -52,8 +52,11 @@ pub fn local_day(at: u64, utc_offset_minutes: i32) -> i64 {
     local.div_euclid(DAY_MS as i64)
 }
 
-/// A calendar date in the proleptic Gregorian calendar.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+/// A calendar date in the proleptic Gregorian calendar; in JSON, an ISO 8601 string.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
+#[serde(try_from = "String", into = "String")]
 pub struct Date {
     pub year: i32,
     /// 1..=12.
@@ -122,6 +125,19 @@ impl Date {
     /// "12 Mar": short enough for a chart axis.
     pub fn short(&self) -> String {
         format!("{} {}", self.day, MONTHS[(self.month as usize + 11) % 12])
+    }
+}
+
+impl TryFrom<String> for Date {
+    type Error = String;
+    fn try_from(text: String) -> Result<Date, String> {
+        Date::parse_iso(&text).ok_or_else(|| "not a date (YYYY-MM-DD)".to_string())
+    }
+}
+
+impl From<Date> for String {
+    fn from(date: Date) -> String {
+        date.to_string()
     }
 }
 

@@ -120,3 +120,24 @@ fn unknown_options_and_formats_are_refused_as_usage_errors() {
     assert!(help.status.success());
     assert!(text(&help.stdout).contains("bank convert <file>"));
 }
+
+#[test]
+fn check_reads_a_file_in_another_format_as_the_app_does_and_lists_what_it_leaves_out() {
+    let ok = bank(&["check", "tests/interchange/weimar.gift"]);
+    assert!(ok.status.success(), "{}", text(&ok.stderr));
+    assert!(text(&ok.stdout).contains("weimar.gift: OK, 8 questions in 2 topics."));
+    assert!(
+        text(&ok.stderr).contains("left out (1):"),
+        "{}",
+        text(&ok.stderr)
+    );
+    let one = bank(&["check", "tests/interchange/ww1.aiken.txt"]);
+    assert!(
+        text(&one.stdout).contains("3 questions in 1 topic."),
+        "{}",
+        text(&one.stdout)
+    );
+    let bad = bank(&["check", "tests/interchange/mistakes.gift"]);
+    assert!(!bad.status.success());
+    assert!(text(&bad.stderr).contains("mistakes.gift:26:37: question \"twice\""));
+}

@@ -4,6 +4,7 @@
 //! page share them. This module knows nothing of quizzes, progress or the browser.
 
 mod check;
+pub mod compiled;
 mod error;
 mod facts;
 mod model;

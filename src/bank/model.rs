@@ -18,7 +18,7 @@ pub struct Bank {
     index: HashMap<String, usize>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct BankMeta {
     pub id: String,
     pub title: String,
@@ -28,10 +28,11 @@ pub struct BankMeta {
     /// The fact sheet the bank's questions cite (`fact_sheet` in the manifest). Only a bank
     /// that names one is held to the fact-sheet rules: every question cites fact ids and
     /// sources, and has an explanation and a difficulty.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fact_sheet: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Topic {
     pub id: String,
     pub title: String,
@@ -73,29 +74,39 @@ impl Difficulty {
     }
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Question {
     pub id: String,
     pub topic: String,
     pub prompt: String,
     /// Why the right answer is right; shown after answering. Optional unless the bank has a
     /// fact sheet.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub explanation: Option<String>,
     /// Fact-sheet ids (`F-FA-02`) the question rests on (empty without a fact sheet).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub facts: Vec<String>,
     /// Source-article error ids (`E-001-03`), for spot-the-error questions.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub errors: Vec<String>,
     /// Where the facts come from: links and plain citations.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sources: Vec<Source>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub difficulty: Option<Difficulty>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub tags: Vec<String>,
     /// How many points a fully right answer earns.
+    #[serde(default, skip_serializing_if = "Weight::is_one")]
     pub points: Weight,
     /// A picture shown above the question.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub image: Option<Image>,
     /// A quoted passage shown above the question.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub extract: Option<Extract>,
     /// When the question was last checked against its sources, if the bank says.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reviewed: Option<crate::calendar::Date>,
     pub kind: QuestionKind,
     /// Where the question starts, as `file:line`, for messages about it.
@@ -103,7 +114,8 @@ pub struct Question {
 }
 
 /// One source of a question: a web page, or a citation in words ("Textbook, p. 12").
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Source {
     /// An `http://` or `https://` address.
     Link(String),
@@ -119,24 +131,26 @@ impl Source {
 }
 
 /// A picture beside the bank's files, with the text that stands in for it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Image {
     /// A path relative to the bank's manifest, checked to stay inside the bank's folder.
     pub file: String,
     /// What the picture shows, for anyone who cannot see it. Required.
     pub alt: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub caption: Option<String>,
 }
 
 /// A passage quoted from a source, with who said or wrote it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Extract {
     pub text: String,
     pub attribution: String,
 }
 
 /// A question's points weight, in thousandths of a point (1 point is 1000).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(try_from = "u32", into = "u32")]
 pub struct Weight(u32);
 
 impl Weight {
@@ -154,6 +168,25 @@ impl Weight {
     pub fn thousandths(self) -> u32 {
         self.0
     }
+
+    /// The usual weight, which a compiled bank leaves out.
+    pub fn is_one(&self) -> bool {
+        *self == Weight::ONE
+    }
+}
+
+impl TryFrom<u32> for Weight {
+    type Error = String;
+    fn try_from(thousandths: u32) -> Result<Weight, String> {
+        Weight::from_thousandths(thousandths)
+            .ok_or_else(|| format!("a weight of {thousandths} thousandths is out of range"))
+    }
+}
+
+impl From<Weight> for u32 {
+    fn from(weight: Weight) -> u32 {
+        weight.0
+    }
 }
 
 impl Default for Weight {
@@ -163,16 +196,19 @@ impl Default for Weight {
 }
 
 /// An accepted typed answer: the canonical text plus alternatives and a typo allowance.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TextAnswer {
     pub canonical: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub accept: Vec<String>,
     /// How many single-letter edits to forgive (0–2).
+    #[serde(default)]
     pub typos: u8,
 }
 
 /// One blank of a cloze question.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Blank {
     Typed(TextAnswer),
     Choice { options: Vec<String>, answer: usize },
@@ -188,7 +224,8 @@ pub enum ClozePiece {
 }
 
 /// The nine kinds of question, each with its answer.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum QuestionKind {
     SingleChoice {
         choices: Vec<String>,

@@ -30,6 +30,8 @@ usage:
       it: fact ids, error ids and source links must be in the sheet. The sheet is looked
       for at that path, relative to index.toml; --facts gives another path, --no-facts
       skips the sheet. Other banks are never checked against a fact sheet.
+      <bank> may also be one file in another format (GIFT, Aiken, CSV, Moodle XML: see
+      convert): it is checked as the app reads it, with what it leaves out listed.
   bank stats <bank>
       Count the questions by topic, type and difficulty.
   bank convert <file> [--to toml|gift|xml] [--out <folder-or-file>] [--force]
@@ -221,6 +223,28 @@ fn main() -> ExitCode {
         "export" => return export(&args),
         _ => {}
     }
+    // A file in another format (GIFT, Aiken, CSV, Moodle XML) is checked as an import would
+    // read it: the same validator, with what it leaves out listed.
+    if matches!(args.command.as_str(), "check" | "stats") && !is_toml_bank(Path::new(&args.bank)) {
+        return match load_any(&args.bank) {
+            Ok(bank) if args.command == "check" => {
+                println!(
+                    "{}: OK, {}.",
+                    escape_controls(&args.bank),
+                    questions_in_topics(&bank)
+                );
+                ExitCode::SUCCESS
+            }
+            Ok(bank) => {
+                print!("{}", stats(&bank));
+                ExitCode::SUCCESS
+            }
+            Err(report) => {
+                eprint!("{report}");
+                ExitCode::FAILURE
+            }
+        };
+    }
     let manifest_path = match manifest_path(&args.bank) {
         Ok(path) => path,
         Err(message) => {
@@ -238,15 +262,14 @@ fn main() -> ExitCode {
     match args.command.as_str() {
         "check" => {
             println!(
-                "{}: OK, {} questions in {} topics ({sheet_note}).",
+                "{}: OK, {} ({sheet_note}).",
                 manifest_path.display(),
-                bank.questions.len(),
-                bank.topics.len()
+                questions_in_topics(&bank)
             );
         }
         "bundle" => {
             let out = args.out.as_deref().unwrap_or(Path::new("bundle.json"));
-            if let Err(e) = std::fs::write(out, bundle_json(&files)) {
+            if let Err(e) = std::fs::write(out, bundle_json(&bank, &files)) {
                 eprintln!("bank: cannot write {}: {e}", out.display());
                 return ExitCode::FAILURE;
             }
@@ -262,14 +285,35 @@ fn main() -> ExitCode {
     ExitCode::SUCCESS
 }
 
-/// The bundle the app loads: every file's exact text, the manifest first, with paths as the
-/// page names them (`questions/index.toml`).
-fn bundle_json(files: &[SourceFile]) -> String {
-    let files: Vec<(String, &str)> = files
+/// The bundle the app loads: the compiled bank, with a stamp of every file it came from (the
+/// manifest first, with paths as the page names them: `questions/index.toml`), so the page can
+/// tell when a teacher has edited them since the build.
+fn bundle_json(bank: &accord::bank::Bank, files: &[SourceFile]) -> String {
+    let files: Vec<SourceFile> = files
         .iter()
-        .map(|f| (f.name.trim_start_matches("./").to_string(), f.text.as_str()))
+        .map(|f| SourceFile::new(f.name.trim_start_matches("./"), f.text.as_str()))
         .collect();
-    serde_json::json!({ "app": "accord-bundle", "files": files }).to_string()
+    accord::bank::compiled::encode(bank, &files)
+}
+
+/// "12 questions in 1 topic", in English (the checker's own language).
+fn questions_in_topics(bank: &accord::bank::Bank) -> String {
+    use accord::text::{Language, count};
+    format!(
+        "{} in {}",
+        count(
+            bank.questions.len() as u64,
+            "question",
+            "questions",
+            Language::English
+        ),
+        count(
+            bank.topics.len() as u64,
+            "topic",
+            "topics",
+            Language::English
+        )
+    )
 }
 
 /// The manifest of `bank`: the folder's index.toml, or the file itself.
@@ -426,11 +470,10 @@ fn load_any(input: &str) -> Result<Bank, String> {
     match checked.bank {
         Some(bank) => {
             eprintln!(
-                "{}: read as {}, {} questions in {} topics.",
+                "{}: read as {}, {}.",
                 escape_controls(input),
                 format.label(),
-                bank.questions.len(),
-                bank.topics.len()
+                questions_in_topics(&bank)
             );
             Ok(bank)
         }
@@ -541,9 +584,8 @@ fn write_toml_bank(bank: &Bank, input: &Path, args: &Args) -> Result<String, Str
         }
     }
     Ok(format!(
-        "wrote {} questions in {} topics to {}",
-        bank.questions.len(),
-        bank.topics.len(),
+        "wrote {} to {}",
+        questions_in_topics(bank),
         out.display()
     ))
 }

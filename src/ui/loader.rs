@@ -1,26 +1,25 @@
-//! Loading a bank over HTTP and handing the files to the core's one parser and validator.
+//! Loading a bank for a page, without the TOML reader or the validator in the page's wasm.
 //!
-//! The default bank comes in one request: `questions/bundle.json`, written at build time with
-//! the exact text of every file (so errors still name the file and line). After the first
-//! screen is up, `refresh` fetches the files themselves; if a teacher edited them on the
-//! server, the edited bank is returned and replaces the bundle's.
+//! The default bank comes in one request: `questions/bundle.json`, the compiled bank written
+//! at build time (checked again as it is read: see `bank::compiled`). Any other bank, and the
+//! default bank when a teacher has edited its files since the build, is read from its source
+//! files by the reader module (`reader`), which boot.js loads only when it is asked for.
 
-use futures::future::join_all;
-use serde::Deserialize;
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
 use super::site::{SiteUrl, fetch_text};
-use crate::bank::{Bank, BankErrors, Manifest, Rules, SourceFile, load_bank, path::extension};
+use crate::bank::Bank;
+use crate::bank::compiled::{self, Compiled, Stamp};
 use crate::progress::DEFAULT_BANK_PATH;
 
 /// The default bank's bundle, beside its manifest.
 pub const BUNDLE: &str = "questions/bundle.json";
 
-/// What loading gave: the bank, and the files it was built from (for `refresh`).
+/// What loading gave: the bank, and stamps of the files it was built from (for `refresh`).
 pub struct Loaded {
     pub bank: Bank,
-    pub files: Vec<SourceFile>,
+    pub files: Vec<Stamp>,
     /// It came from the build's bundle (and may be older than the files on the server).
     pub from_bundle: bool,
 }
@@ -28,144 +27,111 @@ pub struct Loaded {
 /// Why a bank could not be loaded: every problem as `file:line:column: message`.
 pub type Problems = Vec<String>;
 
-fn lines(errors: BankErrors) -> Problems {
-    errors.iter().map(|e| e.to_string()).collect()
-}
-
-#[derive(Deserialize)]
-struct Bundle {
-    app: String,
-    files: Vec<(String, String)>,
-}
-
 /// Load the bank at `path` (relative to the page).
 pub async fn load(path: &str) -> Result<Loaded, Problems> {
     if path == DEFAULT_BANK_PATH
-        && let Some(files) = bundle().await
-        && let Ok(mut loaded) = from_files(files)
+        && let Some(compiled) = bundle().await
     {
-        loaded.from_bundle = true;
-        return Ok(loaded);
+        return Ok(Loaded {
+            bank: compiled.bank,
+            files: compiled.files,
+            from_bundle: true,
+        });
     }
-    match extension(path).as_str() {
-        "toml" => load_toml(path).await,
-        other => Err(vec![format!(
-            "{path}: banks in .{other} files cannot be opened by this version of the app"
-        )]),
-    }
-}
-
-/// The bundle's files, if it is there and readable (a prefetch started by boot.js is used).
-async fn bundle() -> Option<Vec<SourceFile>> {
-    let text = match prefetched() {
-        Some(promise) => JsFuture::from(promise).await.ok()?.as_string()?,
-        None => fetch_text(&SiteUrl::resolve("", BUNDLE).ok()?).await.ok()?,
-    };
-    let bundle: Bundle = serde_json::from_str(&text).ok()?;
-    if bundle.app != "accord-bundle" || bundle.files.is_empty() {
-        return None;
-    }
-    // Every path must be one this site may fetch, starting with the manifest.
-    if bundle.files[0].0 != DEFAULT_BANK_PATH {
-        return None;
-    }
-    let mut files = Vec::new();
-    for (path, text) in bundle.files {
-        SiteUrl::resolve(DEFAULT_BANK_PATH, path.strip_prefix("questions/")?).ok()?;
-        files.push(SourceFile::new(path, text));
-    }
-    Some(files)
-}
-
-/// The bundle text boot.js began fetching before the app started, if it did.
-fn prefetched() -> Option<js_sys::Promise> {
-    let value = js_sys::Reflect::get(
-        &super::browser::window(),
-        &wasm_bindgen::JsValue::from_str("accordBundle"),
-    )
-    .ok()?;
-    value.dyn_into::<js_sys::Promise>().ok()
-}
-
-/// Parse and validate a manifest (first) and the files it lists (the rest, any order).
-fn from_files(mut files: Vec<SourceFile>) -> Result<Loaded, Problems> {
-    let kept = files.clone();
-    let manifest_file = files.remove(0);
-    let manifest = Manifest::parse(manifest_file).map_err(lines)?;
-    let listed = manifest.listed_files().map_err(lines)?;
-    let mut ordered = Vec::new();
-    for file in &listed {
-        let text = files
-            .iter()
-            .find(|f| f.name == file.path)
-            .ok_or_else(|| vec![format!("{}: not in the bundle", file.path)])?;
-        ordered.push(text.clone());
-    }
-    let bank = load_bank(manifest, ordered, Rules::default()).map_err(lines)?;
+    let compiled = read(path).await?;
     Ok(Loaded {
-        bank,
-        files: kept,
+        bank: compiled.bank,
+        files: compiled.files,
         from_bundle: false,
     })
 }
 
-/// Fetch a TOML bank: its manifest, then the files it lists, in parallel.
-async fn load_toml(path: &str) -> Result<Loaded, Problems> {
-    let url = SiteUrl::resolve("", path).map_err(|why| vec![format!("{path}: {why}")])?;
-    let text = fetch_text(&url)
+/// The bundle's bank, if it is there and sound (a prefetch started by boot.js is used).
+async fn bundle() -> Option<Compiled> {
+    let text = match window_value("accordBundle").and_then(|v| v.dyn_into::<js_sys::Promise>().ok())
+    {
+        Some(promise) => JsFuture::from(promise).await.ok()?.as_string()?,
+        None => fetch_text(&SiteUrl::resolve("", BUNDLE).ok()?).await.ok()?,
+    };
+    let compiled = compiled::decode(&text).ok()?;
+    // The bundle speaks for the default bank only, and names files this site may fetch.
+    (compiled.files[0].path == DEFAULT_BANK_PATH
+        && compiled
+            .files
+            .iter()
+            .all(|f| SiteUrl::resolve("", &f.path).is_ok()))
+    .then_some(compiled)
+}
+
+fn window_value(name: &str) -> Option<JsValue> {
+    js_sys::Reflect::get(&super::browser::window(), &JsValue::from_str(name)).ok()
+}
+
+/// Ask the reader module to read the bank at `path` from its source files.
+async fn read(path: &str) -> Result<Compiled, Problems> {
+    let unavailable = |why: &str| vec![format!("{path}: the bank reader could not start ({why})")];
+    let start = window_value("accordReader")
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+        .ok_or_else(|| unavailable("this page has no boot script"))?;
+    let promise = start
+        .call0(&JsValue::NULL)
+        .ok()
+        .and_then(|p| p.dyn_into::<js_sys::Promise>().ok())
+        .ok_or_else(|| unavailable("it did not load"))?;
+    let module = JsFuture::from(promise)
         .await
-        .map_err(|why| vec![format!("{path}: {why}")])?;
-    let manifest_file = SourceFile::new(path, text);
-    let manifest = Manifest::parse(manifest_file.clone()).map_err(lines)?;
-    let listed = manifest.listed_files().map_err(lines)?;
-    let mut problems = Vec::new();
-    let mut urls = Vec::new();
-    for file in &listed {
-        let name = &file.path[crate::bank::path::folder_of(path).len()..];
-        match SiteUrl::resolve(path, name) {
-            Ok(url) => urls.push(url),
-            Err(why) => {
-                let at = &file.listed_at;
-                problems.push(format!(
-                    "{}:{}:{}: file \"{name}\" is refused: {why}",
-                    at.file, at.line, at.column
-                ));
-            }
+        .map_err(|e| unavailable(&describe(&e)))?;
+    let read_bank = js_sys::Reflect::get(&module, &JsValue::from_str("read_bank"))
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+        .ok_or_else(|| unavailable("it has no read_bank"))?;
+    let answer = read_bank
+        .call1(&JsValue::NULL, &JsValue::from_str(path))
+        .ok()
+        .and_then(|p| p.dyn_into::<js_sys::Promise>().ok())
+        .ok_or_else(|| unavailable("it did not answer"))?;
+    match JsFuture::from(answer).await {
+        Ok(text) => {
+            let text = text.as_string().unwrap_or_default();
+            compiled::decode(&text).map_err(|why| vec![format!("{path}: {why}")])
         }
+        Err(problems) => Err(problems
+            .as_string()
+            .map(|text| text.lines().map(str::to_string).collect())
+            .unwrap_or_else(|| unavailable(&describe(&problems)))),
     }
-    if !problems.is_empty() {
-        return Err(problems);
-    }
-    let texts = join_all(urls.iter().map(fetch_text)).await;
-    let mut files = vec![manifest_file];
-    for (file, text) in listed.into_iter().zip(texts) {
-        match text {
-            Ok(text) => files.push(SourceFile::new(file.path, text)),
-            Err(why) => {
-                let at = file.listed_at;
-                problems.push(format!(
-                    "{}:{}:{}: cannot load \"{}\": {why}",
-                    at.file, at.line, at.column, file.path
-                ));
-            }
-        }
-    }
-    if !problems.is_empty() {
-        return Err(problems);
-    }
-    from_files(files)
 }
 
-/// After the first screen: fetch the files a bundled bank came from. If the server has
-/// different ones (a teacher edited them) that make a valid bank, that bank. Offline, or with
-/// broken edits, the bundle's bank stays (it was checked when the site was built).
-pub async fn refresh(path: &str, current: &[SourceFile]) -> Option<Loaded> {
-    let fresh = load_toml(path).await.ok()?;
-    (!same_files(&fresh.files, current)).then_some(fresh)
+fn describe(error: &JsValue) -> String {
+    error
+        .dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .or_else(|| error.as_string())
+        .unwrap_or_else(|| "unknown error".to_string())
 }
 
-fn same_files(a: &[SourceFile], b: &[SourceFile]) -> bool {
-    a.len() == b.len()
-        && a.iter()
-            .all(|f| b.iter().any(|g| g.name == f.name && g.text == f.text))
+/// After the first screen: compare the files a bundled bank came from with the server's. If a
+/// teacher edited them and they make a valid bank, that bank. Offline, or with broken edits,
+/// the bundle's bank stays (it was checked when the site was built).
+pub async fn refresh(path: &str, stamps: &[Stamp]) -> Option<Loaded> {
+    let urls: Vec<SiteUrl> = stamps
+        .iter()
+        .map(|s| SiteUrl::resolve("", &s.path))
+        .collect::<Result<_, _>>()
+        .ok()?;
+    let texts = futures::future::join_all(urls.iter().map(fetch_text)).await;
+    let mut changed = false;
+    for (stamp, text) in stamps.iter().zip(texts) {
+        let file = crate::bank::SourceFile::new(&stamp.path, text.ok()?);
+        changed |= Stamp::of(&file) != *stamp;
+    }
+    if !changed {
+        return None;
+    }
+    let compiled = read(path).await.ok()?;
+    Some(Loaded {
+        bank: compiled.bank,
+        files: compiled.files,
+        from_bundle: false,
+    })
 }

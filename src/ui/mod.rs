@@ -17,6 +17,7 @@ pub mod loader;
 mod notices;
 pub mod progress_page;
 mod quiz;
+pub mod reader;
 mod results;
 pub mod site;
 mod start;
@@ -70,7 +71,7 @@ pub fn mount() {
 }
 
 /// A loaded bank, whether it came from the build's bundle, and the files it was made from.
-type Ready = (Bank, bool, Vec<crate::bank::SourceFile>);
+type Ready = (Bank, bool, Vec<crate::bank::compiled::Stamp>);
 
 #[component]
 fn App() -> impl IntoView {
@@ -152,7 +153,7 @@ fn Loaded(
     url: site::UrlParams,
     invitation: Option<assignment::Invitation>,
     from_bundle: bool,
-    files: Vec<crate::bank::SourceFile>,
+    files: Vec<crate::bank::compiled::Stamp>,
 ) -> impl IntoView {
     let path = url.bank.clone();
     let app = AppState::new(bank, url, invitation);

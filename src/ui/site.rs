@@ -106,7 +106,7 @@ pub struct UrlParams {
 }
 
 /// The file types a bank link may name.
-const BANK_TYPES: [&str; 4] = ["toml", "gift", "txt", "csv"];
+const BANK_TYPES: [&str; 6] = ["toml", "gift", "txt", "csv", "tsv", "xml"];
 
 pub fn url_params() -> UrlParams {
     let search = window().location().search().unwrap_or_default();
@@ -164,7 +164,7 @@ fn bank_path_problem(path: &str) -> Option<String> {
     }
     let ext = extension(path);
     if !BANK_TYPES.contains(&ext.as_str()) {
-        return Some("a bank is an index.toml, a .gift, an Aiken .txt or a .csv file".to_string());
+        return Some("a bank is an index.toml, a GIFT (.gift or .txt), an Aiken .txt, a .csv or a Moodle XML file".to_string());
     }
     None
 }

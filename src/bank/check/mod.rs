@@ -8,7 +8,7 @@
 
 mod cloze;
 mod common;
-mod hygiene;
+pub(crate) mod hygiene;
 mod kinds;
 mod manifest;
 mod reporter;
