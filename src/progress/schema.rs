@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
+use serde_json::value::RawValue;
 
 use super::bank_key::BankKey;
 use super::model::{BankProgress, FinishedQuiz, LearnerSettings, ProgressData};
@@ -34,7 +34,9 @@ struct EnvelopeOut<'a> {
 struct EnvelopeIn {
     app: String,
     schema: u32,
-    data: Value,
+    /// Kept as text until the schema says what it holds: read once, with no JSON tree in
+    /// between (a tree would double the wasm's deserialising code).
+    data: Box<RawValue>,
 }
 
 const APP: &str = "accord";
@@ -93,11 +95,11 @@ pub fn decode(text: &str) -> Result<Decoded, DecodeProblem> {
     let mut decoded = match envelope.schema {
         0 => return Err(DecodeProblem::Unreadable("schema 0 does not exist".into())),
         1 | 2 => {
-            let legacy: Legacy = serde_json::from_value(envelope.data).map_err(damaged)?;
+            let legacy: Legacy = serde_json::from_str(envelope.data.get()).map_err(damaged)?;
             legacy.migrate(envelope.schema)
         }
         CURRENT_SCHEMA => Decoded {
-            data: serde_json::from_value(envelope.data).map_err(damaged)?,
+            data: serde_json::from_str(envelope.data.get()).map_err(damaged)?,
             quizzes: Vec::new(),
         },
         newer => return Err(DecodeProblem::TooNew(newer)),

@@ -413,15 +413,15 @@ impl<S: KeyValueStore> ProgressStore<S> {
     /// Everything Accord keeps in this browser, as one JSON object of key → text: what the
     /// recovery screen and "download the unreadable data" offer.
     pub fn dump(&self) -> String {
-        let mut map = serde_json::Map::new();
+        let mut map = std::collections::BTreeMap::new();
         let mut keys = self.storage.keys().unwrap_or_default();
         keys.sort();
         for key in keys.into_iter().filter(|k| k.starts_with(KEY_PREFIX)) {
             if let Ok(Some(value)) = self.storage.get(&key) {
-                map.insert(key, serde_json::Value::String(value));
+                map.insert(key, value);
             }
         }
-        serde_json::to_string_pretty(&map).unwrap_or_default()
+        serde_json::to_string(&map).unwrap_or_default()
     }
 
     pub fn storage(&self) -> &S {

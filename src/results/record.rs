@@ -187,25 +187,31 @@ impl ResultRecord {
         )
     }
 
-    /// The result as a file's text.
+    /// The result as a file's text: compact JSON (the teacher's page reads it; pretty printing
+    /// would put a second copy of every serialiser in the learner's wasm).
     pub fn to_json(&self) -> String {
-        serde_json::to_string_pretty(self).expect("a result always serializes")
+        serde_json::to_string(self).expect("a result always serializes")
     }
 
     /// A result file's text, checked: the format, the checksum, and what it says.
     pub fn from_json(text: &str) -> Result<ResultRecord, ResultError> {
-        let value: serde_json::Value = serde_json::from_str(text)
+        #[derive(Deserialize)]
+        struct Head {
+            format: Option<String>,
+            version: Option<u64>,
+        }
+        let head: Head = serde_json::from_str(text)
             .map_err(|e| ResultError::NotAResult(format!("not JSON: {e}")))?;
-        if value.get("format").and_then(|f| f.as_str()) != Some(FORMAT) {
+        if head.format.as_deref() != Some(FORMAT) {
             return Err(ResultError::NotAResult("it is some other file".into()));
         }
-        match value.get("version").and_then(|v| v.as_u64()) {
+        match head.version {
             Some(1) => {}
             Some(v) => return Err(ResultError::TooNew(u32::try_from(v).unwrap_or(u32::MAX))),
             None => return Err(ResultError::NotAResult("it has no version".into())),
         }
         let record: ResultRecord =
-            serde_json::from_value(value).map_err(|e| ResultError::Invalid(e.to_string()))?;
+            serde_json::from_str(text).map_err(|e| ResultError::Invalid(e.to_string()))?;
         if record.check != record.checksum() {
             return Err(ResultError::Damaged);
         }
