@@ -318,6 +318,18 @@ fn the_result_fixtures_still_parse_and_regrade_as_the_browser_test_expects() {
     let single = analysis.items.iter().find(|i| i.id == "k-single").unwrap();
     // Paris (right) for Ana, Ben and Dan; Rome for Cleo: facility 3/4.
     assert_eq!(single.facility, Some(0.75));
+    // Item x = (1, 1, 0, 1), rest of the test R = T − x = (2, 1, 1, 1): Σ(x−x̄)(R−R̄) = 0.25,
+    // Σ(x−x̄)² = Σ(R−R̄)² = 0.75, so the correlation is 0.25 / 0.75 = 1/3.
+    assert!((single.discrimination.unwrap() - 1.0 / 3.0).abs() < 1e-12);
+    assert!(single.flags.is_empty());
+    // The true/false: Ben, who scored well overall, got it wrong: x = (1, 0, 1, 1) against
+    // R = (2, 2, 0, 1), so it works against the rest of the test.
+    let tf = analysis.items.iter().find(|i| i.id == "k-tf").unwrap();
+    let labels: Vec<&str> = tf.flags.iter().map(|f| f.label()).collect();
+    assert_eq!(
+        labels,
+        ["negative discrimination", "low discriminative efficiency"]
+    );
     let counts: Vec<(&str, usize)> = single
         .responses
         .categories

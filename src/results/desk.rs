@@ -19,8 +19,8 @@ pub use charts::{HistogramBar, HistogramChart, histogram_chart};
 pub use data::{DeskData, Issue, Issued, Kept, MergeSummary};
 pub use document::{DESK_APP, DESK_SCHEMA, DeskError, Salvaged, read_class, read_desk};
 pub use form::{
-    AssignmentForm, Attempts, Field, FieldError, format_local_datetime, parse_local_datetime,
-    topic_counts,
+    AssignmentForm, Attempts, Field, FieldError, conditions_text, format_local_datetime,
+    parse_local_datetime, questions_in, topic_counts,
 };
 pub use intake::{Intake, IntakeLine, intake_summary, split_codes, take_codes, take_file};
 pub use links::{LinkContents, read_link, student_link};
@@ -30,6 +30,6 @@ pub use store::{
     TEACHER_PREFIX,
 };
 pub use table::{
-    ClassColumn, ClassRow, Sort, class_rows, duration_text, file_name, percent_text,
+    ClassColumn, ClassRow, Sort, bar_width, class_rows, duration_text, file_name, percent_text,
     right_categories,
 };

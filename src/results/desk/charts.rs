@@ -25,6 +25,8 @@ pub struct HistogramBar {
     pub height: f64,
     /// The middle of the bar, for its labels.
     pub centre: f64,
+    /// The axis label at the bar's left edge, on every other bin: "0 %", "20 %" … "80 %".
+    pub axis_label: Option<String>,
 }
 
 /// The chart: its bars, the count axis's ticks (value, y) and its summary.
@@ -57,6 +59,7 @@ pub fn histogram_chart(histogram: &Histogram) -> HistogramChart {
                 width: slot - 4.0,
                 height,
                 centre: x + slot / 2.0,
+                axis_label: (low % 20 == 0).then(|| format!("{low} %")),
             }
         })
         .collect();

@@ -336,3 +336,41 @@ pub fn topic_counts(bank: &Bank) -> Vec<(String, String, usize)> {
         })
         .collect()
 }
+
+/// How many questions the chosen topics hold (no topics chosen: the whole bank).
+pub fn questions_in(bank: &Bank, topics: &[String]) -> usize {
+    bank.questions
+        .iter()
+        .filter(|q| topics.is_empty() || topics.contains(&q.topic))
+        .count()
+}
+
+/// An assignment's conditions in a few words: "exam · 3 questions · 10 min 0 s · one attempt ·
+/// the score shown after handing in".
+pub fn conditions_text(a: &Assignment) -> String {
+    let mut parts = vec![
+        match a.mode {
+            Mode::Exam => "exam".to_string(),
+            Mode::Practice => "practice".to_string(),
+        },
+        crate::text::count(
+            u64::from(a.count),
+            "question",
+            "questions",
+            crate::text::Language::English,
+        ),
+    ];
+    if let Some(t) = a.time_limit {
+        parts.push(format!("{} min", t / 60));
+    }
+    parts.push(a.attempts_text());
+    parts.push(
+        match a.review {
+            Review::Nothing => "nothing shown after handing in",
+            Review::Score => "the score shown after handing in",
+            Review::Full => "the full review after handing in",
+        }
+        .to_string(),
+    );
+    parts.join(" · ")
+}

@@ -154,25 +154,36 @@ pub fn take_file(
     vec![IntakeLine { source, outcome }]
 }
 
-/// One piece of pasted text: a result code, or text that is not one.
-pub fn split_codes(text: &str) -> Vec<Result<String, String>> {
-    let mut pieces: Vec<Result<String, String>> = Vec::new();
+/// Pasted text in groups: a word starting with the code prefix and the words after it (a
+/// code an e-mail or a form wrapped onto several lines, or words that follow a code), or words
+/// before any code.
+enum Group<'t> {
+    Code(Vec<&'t str>),
+    Stray(Vec<&'t str>),
+}
+
+fn groups(text: &str) -> Vec<Group<'_>> {
+    let mut groups: Vec<Group<'_>> = Vec::new();
     for word in text.split_whitespace() {
-        if word.starts_with(CODE_PREFIX) {
-            pieces.push(Ok(word.to_string()));
-        } else {
-            match pieces.last_mut() {
-                // A code an e-mail or a form wrapped onto several lines.
-                Some(Ok(code)) => code.push_str(word),
-                Some(Err(stray)) => {
-                    stray.push(' ');
-                    stray.push_str(word);
-                }
-                None => pieces.push(Err(word.to_string())),
-            }
+        match groups.last_mut() {
+            _ if word.starts_with(CODE_PREFIX) => groups.push(Group::Code(vec![word])),
+            Some(Group::Code(words) | Group::Stray(words)) => words.push(word),
+            None => groups.push(Group::Stray(vec![word])),
         }
     }
-    pieces
+    groups
+}
+
+/// The pasted text as codes (each with the words that follow it joined on, as a wrapped code
+/// is) and the text before any code.
+pub fn split_codes(text: &str) -> Vec<Result<String, String>> {
+    groups(text)
+        .into_iter()
+        .map(|g| match g {
+            Group::Code(words) => Ok(words.concat()),
+            Group::Stray(words) => Err(words.join(" ")),
+        })
+        .collect()
 }
 
 /// Take in pasted text holding one or more result codes (separated by spaces or lines; a
@@ -201,42 +212,63 @@ fn take_codes_from(
     inflate: impl Fn(&[u8]) -> Option<String>,
     label: &str,
 ) -> Vec<IntakeLine> {
-    let pieces = split_codes(text);
-    if pieces.is_empty() {
+    let groups = groups(text);
+    if groups.is_empty() {
         return vec![IntakeLine {
             source: label.to_string(),
             outcome: Intake::Refused("there is no result code to read".into()),
         }];
     }
+    let stray = |words: &[&str]| IntakeLine {
+        source: format!("text {}", crate::text::quoted(&words.join(" "), 30)),
+        outcome: Intake::Refused(format!(
+            "it is not a result code (a result code starts with {CODE_PREFIX})"
+        )),
+    };
+    let mut lines = Vec::new();
     let mut n = 0;
-    pieces
-        .into_iter()
-        .map(|piece| match piece {
-            Err(stray) => IntakeLine {
-                source: format!("text {}", crate::text::quoted(&stray, 30)),
-                outcome: Intake::Refused(format!(
-                    "it is not a result code (a result code starts with {CODE_PREFIX})"
-                )),
-            },
-            Ok(code) => {
-                n += 1;
-                let source = format!("{label} {n}");
-                let outcome = match record_from_code(&code, &inflate) {
-                    Err(e) => Intake::Refused(e.to_string()),
-                    Ok(record) => {
-                        let student = record.run.student.clone();
-                        let taken = roster.take(
-                            record,
-                            &source,
-                            &issued.assignment,
-                            &issued.accommodations,
-                            grader,
-                        );
-                        outcome(taken, roster, &student)
-                    }
-                };
-                IntakeLine { source, outcome }
+    for group in groups {
+        let words = match group {
+            Group::Stray(words) => {
+                lines.push(stray(&words));
+                continue;
             }
-        })
-        .collect()
+            Group::Code(words) => words,
+        };
+        n += 1;
+        let source = format!("{label} {n}");
+        // The shortest run of words that reads is the code: a code cut short never reads, so
+        // a wrapped code takes all its lines, and words after a whole code are left over.
+        let read = (1..=words.len()).find_map(|k| {
+            record_from_code(&words[..k].concat(), &inflate)
+                .ok()
+                .map(|record| (record, k))
+        });
+        let (outcome, used) = match read {
+            None => (
+                Intake::Refused(
+                    record_from_code(&words.concat(), &inflate)
+                        .err()
+                        .map_or_else(|| "it could not be read".to_string(), |e| e.to_string()),
+                ),
+                words.len(),
+            ),
+            Some((record, used)) => {
+                let student = record.run.student.clone();
+                let taken = roster.take(
+                    record,
+                    &source,
+                    &issued.assignment,
+                    &issued.accommodations,
+                    grader,
+                );
+                (outcome(taken, roster, &student), used)
+            }
+        };
+        lines.push(IntakeLine { source, outcome });
+        if used < words.len() {
+            lines.push(stray(&words[used..]));
+        }
+    }
+    lines
 }

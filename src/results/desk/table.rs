@@ -90,6 +90,15 @@ impl Sort {
         }
     }
 
+    /// The arrow after `column`'s heading: up when ascending, down when descending.
+    pub fn arrow(self, column: ClassColumn) -> &'static str {
+        match self.aria_sort(column) {
+            "ascending" => " ▲",
+            "descending" => " ▼",
+            _ => "",
+        }
+    }
+
     /// The `aria-sort` of `column`'s header: only the sorted column says how.
     pub fn aria_sort(self, column: ClassColumn) -> &'static str {
         match (self.column == column, self.ascending) {
@@ -204,6 +213,14 @@ pub fn percent_text(share: Option<f64>) -> String {
         Some(x) if x.is_finite() => format!("{} %", decimal(100.0 * x, 1, Language::English)),
         _ => "n/a".to_string(),
     }
+}
+
+/// A share as a CSS length for a bar's fill ("62.5%"); no share is an empty bar.
+pub fn bar_width(share: Option<f64>) -> String {
+    let percent = share
+        .filter(|x| x.is_finite())
+        .map_or(0.0, |x| (100.0 * x).clamp(0.0, 100.0));
+    format!("{}%", crate::text::plain((percent * 10.0).round() / 10.0))
 }
 
 /// A download's name: "accord-gradebook-cold-war-test-2026-12-01.csv".
