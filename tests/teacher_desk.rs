@@ -403,6 +403,28 @@ fn a_desk_round_trips_through_storage() {
 }
 
 #[test]
+fn another_tabs_save_is_read_back_without_moving_anything() {
+    let storage = MemoryStore::new();
+    let (ours, _, _) = DeskStore::open(storage.clone(), T0);
+    let (theirs, _, _) = DeskStore::open(storage.clone(), T0);
+    let [ana, ..] = fixture_records();
+    let mut desk = desk_with_fixture();
+    desk.classes.insert(
+        "kbd-check".into(),
+        vec![Kept {
+            source: "ana.json".into(),
+            record: ana,
+        }],
+    );
+    theirs.save_all(&desk).unwrap();
+    assert_eq!(ours.read(), Some(desk));
+    // Damaged data is not read back (nor moved: the next visit keeps it aside).
+    storage.set(DESK_KEY, "oops").unwrap();
+    assert_eq!(ours.read(), None);
+    assert_eq!(storage.get(DESK_KEY).unwrap().as_deref(), Some("oops"));
+}
+
+#[test]
 fn an_export_imports_into_an_empty_desk_and_merging_it_again_changes_nothing() {
     let bank = kbd_bank();
     let mut desk = desk_with_fixture();

@@ -64,6 +64,17 @@ fn TeacherApp() -> impl IntoView {
 
 #[component]
 fn DeskPage(desk: Desk) -> impl IntoView {
+    // Another tab of this page saved: show what it saved, so neither tab's work is lost when
+    // the other saves next.
+    let listener = window_event_listener(leptos::ev::storage, move |event| {
+        if event
+            .key()
+            .is_some_and(|k| k.starts_with(crate::results::desk::TEACHER_PREFIX))
+        {
+            desk.reload();
+        }
+    });
+    on_cleanup(move || listener.remove());
     view! {
         <div class="notices print-hide" id="notices">
             {move || desk.notices.get().into_iter().enumerate().map(|(i, message)| view! {

@@ -146,6 +146,13 @@ impl Desk {
         }
     }
 
+    /// Take in what another tab saved.
+    pub fn reload(&self) {
+        if let Some(data) = self.store.with_value(|s| s.read()) {
+            self.data.set(data);
+        }
+    }
+
     pub fn offset(&self) -> i32 {
         local_time().utc_offset_minutes
     }

@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { test } from 'node:test';
-import { harness, open } from './harness.mjs';
+import { harness, newTab, open } from './harness.mjs';
 
 const ctx = harness();
 const PAGE = 'teacher.html?bank=fixtures/kbd/index.toml';
@@ -289,5 +289,28 @@ test('damaged teacher data is kept aside, the page still opens, and a desk file 
   await page.locator('#class-table').waitFor();
   assert.equal(await page.locator('#class-table tbody tr').count(), 1);
   assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('two tabs of the teacher page see each other\'s changes, so neither overwrites the other', async () => {
+  const { context, page, errors } = await open(ctx, PAGE, UTC);
+  const other = await newTab(ctx, context, PAGE);
+  await page.locator('#desk-heading').waitFor();
+  await other.page.locator('#desk-heading').waitFor();
+  await page.locator('#link-input').fill(await fixture('assignment-link.txt'));
+  await page.locator('#add-from-link').click();
+  // The other tab shows it at once, and results it takes in join those of the first tab.
+  await other.page.locator('#results-kbd-check').click();
+  await page.locator('#results-kbd-check').click();
+  const file = async (name) => ({ name, mimeType: 'application/json', buffer: Buffer.from(await fixture(name)) });
+  await page.locator('#result-files').setInputFiles([await file('ana.json')]);
+  await page.locator('#class-table').waitFor();
+  await other.page.locator('#class-table tbody tr').first().waitFor();
+  await other.page.locator('#result-files').setInputFiles([await file('ben.json')]);
+  await other.page.locator('#class-table tbody tr:nth-child(2)').waitFor();
+  await page.locator('#class-table tbody tr:nth-child(2)').waitFor();
+  const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('accord/teacher/class/kbd-check')).results.length);
+  assert.equal(stored, 2);
+  assert.deepEqual([...errors, ...other.errors], []);
   await context.close();
 });

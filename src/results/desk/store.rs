@@ -214,6 +214,35 @@ impl<S: KeyValueStore> DeskStore<S> {
         }
     }
 
+    /// What storage holds now (after another tab saved), read without moving anything aside:
+    /// `None` when some of it cannot be used as it is (the next visit's `open` keeps it aside).
+    pub fn read(&self) -> Option<DeskData> {
+        let mut data = DeskData::default();
+        if let Some(text) = self.storage.get(DESK_KEY).ok()? {
+            let read = read_desk(&text).ok()?;
+            if !read.left_out.is_empty() {
+                return None;
+            }
+            data.assignments = read.data.assignments;
+        }
+        for key in self.storage.keys().ok()? {
+            let Some(id) = key.strip_prefix(CLASS_PREFIX) else {
+                continue;
+            };
+            let Some(text) = self.storage.get(&key).ok()? else {
+                continue;
+            };
+            let read = read_class(&text, id).ok()?;
+            if !read.left_out.is_empty() {
+                return None;
+            }
+            if !read.data.is_empty() {
+                data.classes.insert(id.to_string(), read.data);
+            }
+        }
+        Some(data)
+    }
+
     pub fn is_writable(&self) -> bool {
         self.writable
     }
