@@ -20,5 +20,8 @@ pub mod text;
 #[cfg(target_arch = "wasm32")]
 pub mod ui;
 
+#[cfg(target_arch = "wasm32")]
+pub mod teacher;
+
 pub use bank::{Bank, BankError, Question, QuestionKind};
 pub use quiz::{Credit, QuizSession, QuizSettings, Response, Seed};

@@ -4,6 +4,7 @@
 
 pub mod analysis;
 mod compress;
+pub mod desk;
 mod record;
 mod roster;
 

@@ -1,0 +1,99 @@
+//! The teacher page (teacher.html, its own wasm): the teacher's assignments, their links and QR
+//! codes with the accommodations issued, and each class's results and item analysis.
+//!
+//! Screens render the desk from `results::desk` and forward events to `state`; every decision
+//! and every number comes from the core. Wasm only; it shares the learner page's adapters.
+
+mod class;
+mod editor;
+mod files;
+mod list;
+mod report;
+mod share;
+mod state;
+
+use leptos::prelude::*;
+
+use crate::bank::Bank;
+use crate::ui::site::url_params;
+use crate::ui::{browser, error_page, loader};
+use state::{Desk, Screen};
+
+/// Mount the teacher page.
+pub fn mount() {
+    crate::ui::install_panic_hook();
+    if let Some(boot) = browser::document().get_element_by_id("boot") {
+        boot.remove();
+    }
+    leptos::mount::mount_to_body(TeacherApp);
+}
+
+#[component]
+fn TeacherApp() -> impl IntoView {
+    let url = url_params();
+    let path = url.bank.clone();
+    let loaded: RwSignal<Option<Result<Bank, Vec<String>>>> = RwSignal::new(None);
+    leptos::task::spawn_local(async move {
+        loaded.set(Some(loader::load(&path).await.map(|l| l.bank)));
+    });
+    let bank_path = StoredValue::new(url.bank.clone());
+    let back = if url.bank == crate::progress::DEFAULT_BANK_PATH {
+        "index.html".to_string()
+    } else {
+        format!("index.html?bank={}", url.bank)
+    };
+    browser::set_title("Teacher · Accord");
+    view! {
+        <header class="site-header">
+            <a class="skip-link" href="#main">"Skip to the content"</a>
+            <p class="brand">"Accord · for teachers"</p>
+            <p class="print-hide"><a href=back id="to-quiz">"The quiz page students see"</a></p>
+        </header>
+        <main id="main" class="teacher">
+            {move || match loaded.get() {
+                None => view! { <p class="loading" role="status">"Loading the question bank…"</p> }.into_any(),
+                Some(Err(problems)) => view! { <error_page::ErrorPage problems /> }.into_any(),
+                Some(Ok(bank)) => {
+                    let desk = Desk::open(bank, bank_path.get_value());
+                    view! { <DeskPage desk /> }.into_any()
+                }
+            }}
+        </main>
+    }
+}
+
+#[component]
+fn DeskPage(desk: Desk) -> impl IntoView {
+    // Another tab of this page saved: show what it saved, so neither tab's work is lost when
+    // the other saves next.
+    let listener = window_event_listener(leptos::ev::storage, move |event| {
+        if event
+            .key()
+            .is_some_and(|k| k.starts_with(crate::results::desk::TEACHER_PREFIX))
+        {
+            desk.reload();
+        }
+    });
+    on_cleanup(move || listener.remove());
+    view! {
+        <div class="notices print-hide" id="notices">
+            {move || desk.notices.get().into_iter().enumerate().map(|(i, message)| view! {
+                <div class="notice" role="status">
+                    <p>{message}</p>
+                    <button type="button" class="quiet" id=format!("notice-{i}")
+                        on:click=move |_| desk.dismiss_notice(i)>"Dismiss"</button>
+                </div>
+            }).collect_view()}
+        </div>
+        <div class="sr-only" role="status" aria-live="polite" aria-atomic="true" id="status">
+            {move || desk.status.get()}
+        </div>
+        {move || match desk.screen.get() {
+            Screen::List => view! { <list::ListScreen desk /> }.into_any(),
+            Screen::Edit(id) => view! { <editor::EditorScreen desk id /> }.into_any(),
+            Screen::Share(id) => view! { <share::ShareScreen desk id /> }.into_any(),
+            Screen::Print(id) => view! { <share::PrintScreen desk id /> }.into_any(),
+            Screen::Class(id) => view! { <class::ClassScreen desk id /> }.into_any(),
+        }}
+    }
+}
