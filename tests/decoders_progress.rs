@@ -972,3 +972,12 @@ fn another_tabs_copy_with_an_answer_that_does_not_fit_is_not_taken_in() {
     learner.toggle_flag(bank()).unwrap();
     assert_eq!(learner.quiz().unwrap().answers[open_item], None);
 }
+
+#[test]
+fn a_profile_list_naming_a_profile_twice_loads_it_once() {
+    // Loading dropped only repeats that were next to each other, so a list naming a learner
+    // twice apart showed them twice on the start screen, and renaming one renamed the first.
+    check_profiles(
+        r#"{"active":"default","list":[{"id":"p-abcdefgh","name":"Ana"},{"id":"default","name":""},{"id":"p-abcdefgh","name":"Ben"}]}"#,
+    );
+}

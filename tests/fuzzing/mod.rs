@@ -204,7 +204,8 @@ pub enum Op {
     EdgeNumber,
     /// Remove it from its object or array.
     Delete,
-    /// Repeat it in its array (or copy it under another key of its object).
+    /// Repeat it in its array, next to itself or elsewhere (or copy it under another key of
+    /// its object).
     Duplicate,
     /// Change it a little: a number by one or to its negative, a string cut or doubled, an
     /// array cut, reversed or emptied, a bool flipped.
@@ -457,8 +458,14 @@ pub fn mutate(doc: &Value, mutations: &[Mutation]) -> Value {
                         if m.op == Op::Delete {
                             items.remove(*i);
                         } else {
+                            // Next to itself or anywhere else in the list.
                             let copy = items[*i].clone();
-                            items.insert(*i, copy);
+                            let to = if pick % 2 == 0 {
+                                *i
+                            } else {
+                                pick % (items.len() + 1)
+                            };
+                            items.insert(to, copy);
                         }
                     }
                     (Seg::Key(k), Value::Object(map)) => {
