@@ -666,7 +666,7 @@ proptest! {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(192))]
+    #![proptest_config(ProptestConfig::with_cases(384))]
 
     #[test]
     fn mutated_saved_progress_never_panics_and_what_loads_is_sound(
@@ -688,7 +688,7 @@ proptest! {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(24))]
+    #![proptest_config(ProptestConfig::with_cases(64))]
 
     #[test]
     fn a_learner_opening_mutated_progress_never_panics_and_saves_what_it_reads(
@@ -767,7 +767,7 @@ proptest! {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(128))]
+    #![proptest_config(ProptestConfig::with_cases(256))]
 
     #[test]
     fn a_quiz_slot_of_any_json_never_panics_and_what_resumes_is_sound(

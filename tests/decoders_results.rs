@@ -494,7 +494,7 @@ proptest! {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(128))]
+    #![proptest_config(ProptestConfig::with_cases(256))]
 
     #[test]
     fn a_mutated_result_never_panics_and_what_is_accepted_regrades(
