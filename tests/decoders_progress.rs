@@ -431,7 +431,17 @@ fn check_loaded(decoded: &Decoded) {
     }
     for records in data.assignments.values() {
         for record in records {
-            assert!(!record.items.is_empty());
+            // A handed-in result can be handed in again: what it says must make sense to the
+            // teacher's side (its checksum aside, which is the teacher's to judge).
+            let mut resealed = record.clone();
+            resealed.check = String::new();
+            resealed.check =
+                accord::codec::fnv1a64_hex(serde_json::to_string(&resealed).unwrap().as_bytes());
+            let again = accord::results::ResultRecord::from_json(&resealed.to_json());
+            assert!(
+                !matches!(again, Err(accord::results::ResultError::Invalid(_))),
+                "a kept result makes sense to the teacher's side: {again:?}"
+            );
             let _ = record.time_used_ms();
         }
     }
@@ -528,6 +538,13 @@ fn exercise(local: &MemoryStore, tab: &MemoryStore, now: u64) {
     );
     for notice in learner.take_notices() {
         let _ = notice.to_string();
+    }
+    if learner.store().is_writable() {
+        learner.reset(false).expect("a reset saves");
+        assert!(learner.data().banks.is_empty());
+    } else {
+        // A newer build's data, left untouched: a reset must not write over it either.
+        assert!(learner.reset(false).is_err());
     }
     if let Some(text) = local.get(PROGRESS_KEY).unwrap() {
         match decode(&text) {
@@ -980,4 +997,26 @@ fn a_profile_list_naming_a_profile_twice_loads_it_once() {
     check_profiles(
         r#"{"active":"default","list":[{"id":"p-abcdefgh","name":"Ana"},{"id":"default","name":""},{"id":"p-abcdefgh","name":"Ben"}]}"#,
     );
+}
+
+#[test]
+fn a_kept_result_that_the_teachers_side_would_refuse_makes_the_progress_damaged() {
+    // Found by `mutated_saved_progress_never_panics_and_what_loads_is_sound`: progress kept a
+    // handed-in result naming a question twice (or handed in before it started), which the
+    // learner could hand in again only to have the teacher's side refuse it. Progress now
+    // checks a kept result as the teacher's side does (its checksum aside).
+    let progress = progress_text();
+    let mut doc: Value = serde_json::from_str(&progress).unwrap();
+    let items = &mut doc["data"]["assignments"]["cw-test"][0]["items"];
+    let first = items[0].clone();
+    items.as_array_mut().unwrap().push(first);
+    let why = decode(&doc.to_string()).unwrap_err().to_string();
+    assert!(
+        why.contains("a handed-in result of \"cw-test\"") && why.contains("twice"),
+        "{why}"
+    );
+    let mut doc: Value = serde_json::from_str(&progress).unwrap();
+    doc["data"]["assignments"]["cw-test"][0]["started_at"] = json!(u64::MAX);
+    let why = decode(&doc.to_string()).unwrap_err().to_string();
+    assert!(why.contains("handed in before it started"), "{why}");
 }

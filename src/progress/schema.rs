@@ -111,17 +111,23 @@ pub fn decode(text: &str) -> Result<Decoded, DecodeProblem> {
 /// The checks of meaning: counts that fit together, so no computation on them can fail.
 fn check_meaning(data: &ProgressData) -> Result<(), String> {
     for (id, records) in &data.assignments {
+        let id_text = crate::text::quoted(id, 40);
         for record in records {
-            crate::assignment::check(&record.run.assignment)
-                .map_err(|why| format!("a handed-in result of \"{id}\": {why}"))?;
-            if record.run.assignment.id != *id || record.items.is_empty() {
-                return Err(format!("a handed-in result of \"{id}\" does not fit"));
+            // The teacher's own check of a result: one kept here can be handed in again.
+            record
+                .check_meaning()
+                .map_err(|why| format!("a handed-in result of {id_text}: {why}"))?;
+            if record.run.assignment.id != *id {
+                return Err(format!("a handed-in result of {id_text} does not fit"));
             }
         }
     }
     for (key, bank) in &data.banks {
         for (n, quiz) in bank.history.iter().enumerate() {
-            let at = || format!("bank \"{key}\", finished quiz {}", n + 1);
+            let at = || {
+                let key = crate::text::quoted(key.as_str(), 60);
+                format!("bank {key}, finished quiz {}", n + 1)
+            };
             if quiz.questions == 0 || quiz.questions > 10_000 {
                 return Err(format!("{} has {} questions", at(), quiz.questions));
             }

@@ -213,7 +213,9 @@ impl ResultRecord {
         Ok(record)
     }
 
-    fn check_meaning(&self) -> Result<(), String> {
+    /// What a result says, checked by meaning (the checksum aside): also what the learner's
+    /// progress checks of the results it keeps to hand in again.
+    pub(crate) fn check_meaning(&self) -> Result<(), String> {
         crate::assignment::check(&self.run.assignment)?;
         if self.items.is_empty() || self.items.len() > 500 {
             return Err("it has no questions, or too many".into());
