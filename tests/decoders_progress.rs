@@ -23,7 +23,7 @@ use accord::quiz::{QuizMode, Seed};
 use accord::schedule::DESIRED_RETENTION_RANGE;
 use accord::storage::{KeyValueStore, MemoryStore};
 use fuzzing::drive::{assert_result_adds_up, assert_sound, fitting, play_to_end};
-use fuzzing::{Op, any_text, json_text, json_value, mutate, mutations};
+use fuzzing::{Op, any_text, assert_plain, json_text, json_value, mutate, mutations};
 use proptest::prelude::*;
 use serde_json::{Value, json};
 
@@ -472,8 +472,12 @@ fn check_loaded(decoded: &Decoded) {
 }
 
 fn decode_and_check(text: &str) -> Result<(), TestCaseError> {
-    if let Ok(decoded) = decode(text) {
-        check_loaded(&decoded);
+    match decode(text) {
+        Ok(decoded) => check_loaded(&decoded),
+        Err(e) => assert_plain(&e.to_string()),
+    }
+    if let Err(why) = decode_slot(text) {
+        assert_plain(&why);
     }
     Ok(())
 }
@@ -537,7 +541,7 @@ fn exercise(local: &MemoryStore, tab: &MemoryStore, now: u64) {
         "importing the same file twice adds nothing"
     );
     for notice in learner.take_notices() {
-        let _ = notice.to_string();
+        assert_plain(&notice.to_string());
     }
     if learner.store().is_writable() {
         learner.reset(false).expect("a reset saves");
@@ -756,6 +760,9 @@ proptest! {
         let mutated = mutate(&doc, &edits).to_string();
         local.set(slot_key, &mutated).unwrap();
         learner.take_in(bank, slot_key, Some(&mutated), now);
+        for notice in learner.take_notices() {
+            assert_plain(&notice.to_string());
+        }
         if let Some(quiz) = learner.quiz() {
             assert_sound(quiz, bank);
         }
@@ -776,7 +783,9 @@ proptest! {
         let text = mutate(export, &edits).to_string();
         let local = used_storage();
         let mut learner = open(&local, &MemoryStore::new(), T0 + 5 * DAY);
-        if learner.import(&text, T0 + 5 * DAY).is_ok() {
+        if let Err(e) = learner.import(&text, T0 + 5 * DAY) {
+            assert_plain(&e.to_string());
+        } else {
             prop_assert!(learner.import(&text, T0 + 5 * DAY).unwrap().is_empty());
             check_loaded(&decode(&local.get(PROGRESS_KEY).unwrap().unwrap()).unwrap());
         }
@@ -799,7 +808,11 @@ proptest! {
                     let _ = (run.seed(), run.time_limit_ms(), run.settings());
                 }
                 let _ = slot.quiz.is_finished();
-                if let Ok(mut session) = slot.quiz.restore(bank()) {
+                let restored = slot.quiz.restore(bank());
+                if let Err(e) = &restored {
+                    assert_plain(&e.to_string());
+                }
+                if let Ok(mut session) = restored {
                     assert_sound(&session, bank());
                     let start = session.started_at.max(session.shown_at.unwrap_or(0));
                     play_to_end(&mut session, bank(), start, 3);
@@ -1019,4 +1032,23 @@ fn a_kept_result_that_the_teachers_side_would_refuse_makes_the_progress_damaged(
     doc["data"]["assignments"]["cw-test"][0]["started_at"] = json!(u64::MAX);
     let why = decode(&doc.to_string()).unwrap_err().to_string();
     assert!(why.contains("handed in before it started"), "{why}");
+}
+
+#[test]
+fn messages_about_damaged_progress_show_hidden_characters_escaped() {
+    // Found by the messages check in every property here: serde's messages quote the text
+    // that failed as it is, so a theme of "dark" plus a bell, or a question id with a
+    // right-to-left override, reached the learner's notice raw (the override reorders the
+    // rest of the sentence on screen).
+    let text = "{\"app\":\"accord\",\"schema\":3,\"data\":{\"settings\":{\"desired_retention\":0.9,\"time_extension\":1,\"theme\":\"dark\\u0007\"}}}";
+    let why = decode(text).unwrap_err().to_string();
+    assert!(why.contains("dark\\u{0007}"), "{why}");
+    assert_plain(&why);
+    let slot = "{\"bank\":\"demo\",\"quiz\":{\"id\":\"q1\",\"bank_id\":\"demo\",\"seed\":\"s\",\"settings\":{\"topics\":[],\"count\":1},\"items\":[{\"question\":\"b-tf\\u202e\",\"order\":[]}],\"answers\":[null],\"current\":0,\"started_at\":1704067200000}}";
+    let quiz = decode_slot(slot).unwrap().quiz;
+    let why = quiz.restore(bank()).unwrap_err().to_string();
+    assert_eq!(
+        why,
+        "the question bank no longer has question \"b-tf\\u{202e}\""
+    );
 }

@@ -27,7 +27,7 @@ use accord::results::analysis::{
 use accord::results::{BankStamp, ResultRecord, Roster, Taken, deflate, inflate, record_from_code};
 use accord::seal::{Iterations, Key, SealedBank, derive_key, open, seal};
 use fuzzing::drive::{assert_result_adds_up, assert_sound, fitting, play_to_end};
-use fuzzing::{any_text, json_text, json_value, mutate, mutations};
+use fuzzing::{any_text, assert_plain, json_text, json_value, mutate, mutations};
 use proptest::prelude::*;
 use serde_json::Value;
 
@@ -382,7 +382,11 @@ fn check_sealed_bank(sealed: &SealedBank) {
     let _ = sealed.public_text();
     let key_for_lms = LmsKey::Sealed(&shapes);
     let _ = key_for_lms.ids();
-    if let Ok(opened) = open(sealed, key()) {
+    let opened = open(sealed, key());
+    if let Err(e) = &opened {
+        assert_plain(&e.to_string());
+    }
+    if let Ok(opened) = opened {
         let questions: Vec<_> = opened.questions().iter().map(|q| q.question()).collect();
         assert_eq!(questions, bank().questions.iter().collect::<Vec<_>>());
         let _ = opened.to_bank();
@@ -438,11 +442,14 @@ proptest! {
     fn a_result_file_or_code_of_any_text_never_panics(
         text in prop_oneof![any_text(), json_text(KEYS)],
     ) {
-        if let Ok(record) = ResultRecord::from_json(&text) {
-            check_record(&record);
+        match ResultRecord::from_json(&text) {
+            Ok(record) => check_record(&record),
+            Err(e) => assert_plain(&e.to_string()),
         }
         for code in [text.clone(), format!("ACR1.{text}")] {
-            let _ = record_from_code(&code, inflate);
+            if let Err(e) = record_from_code(&code, inflate) {
+                assert_plain(&e.to_string());
+            }
         }
         let _ = record_from_code(&ResultRecord::code_from_deflated(&deflate(&text)), inflate);
         let _ = record_from_code(&ResultRecord::code_from_deflated(text.as_bytes()), inflate);
@@ -453,14 +460,21 @@ proptest! {
         text in any_text(),
         json in json_text(KEYS),
     ) {
-        let _ = assignment::decode(&text);
-        let _ = assignment::decode_accommodation(&text);
-        let _ = assignment::decode(&format!("1.{text}"));
-        if let Ok(a) = assignment::decode(&link_of(&json)) {
-            check_assignment(&a);
+        for code in [text.clone(), format!("1.{text}"), link_of(&text)] {
+            if let Err(e) = assignment::decode(&code) {
+                assert_plain(&e.to_string());
+            }
+            if let Err(e) = assignment::decode_accommodation(&code) {
+                assert_plain(&e.to_string());
+            }
         }
-        if let Ok(acc) = assignment::decode_accommodation(&link_of(&json)) {
-            check_accommodation(&acc);
+        match assignment::decode(&link_of(&json)) {
+            Ok(a) => check_assignment(&a),
+            Err(e) => assert_plain(&e.to_string()),
+        }
+        match assignment::decode_accommodation(&link_of(&json)) {
+            Ok(acc) => check_accommodation(&acc),
+            Err(e) => assert_plain(&e.to_string()),
         }
     }
 
@@ -503,8 +517,9 @@ proptest! {
         reseal in any::<bool>(),
     ) {
         let text = result_text(mutate(&doc, &edits), reseal);
-        if let Ok(record) = ResultRecord::from_json(&text) {
-            check_record(&record);
+        match ResultRecord::from_json(&text) {
+            Ok(record) => check_record(&record),
+            Err(e) => assert_plain(&e.to_string()),
         }
         let code = ResultRecord::code_from_deflated(&deflate(&text));
         let _ = record_from_code(&code, inflate);
@@ -517,8 +532,9 @@ proptest! {
     ) {
         let doc = serde_json::to_value(&a).unwrap();
         let json = mutate(&doc, &edits).to_string();
-        if let Ok(decoded) = assignment::decode(&link_of(&json)) {
-            check_assignment(&decoded);
+        match assignment::decode(&link_of(&json)) {
+            Ok(decoded) => check_assignment(&decoded),
+            Err(e) => assert_plain(&e.to_string()),
         }
     }
 
@@ -526,8 +542,9 @@ proptest! {
     fn a_mutated_accommodation_never_panics(edits in mutations(KEYS, 3)) {
         let doc = serde_json::to_value(&issued()[0]).unwrap();
         let json = mutate(&doc, &edits).to_string();
-        if let Ok(acc) = assignment::decode_accommodation(&link_of(&json)) {
-            check_accommodation(&acc);
+        match assignment::decode_accommodation(&link_of(&json)) {
+            Ok(acc) => check_accommodation(&acc),
+            Err(e) => assert_plain(&e.to_string()),
         }
     }
 
@@ -536,8 +553,9 @@ proptest! {
         edits in mutations(KEYS, 3),
     ) {
         let text = mutate(sealed_doc(), &edits).to_string();
-        if let Ok(sealed) = SealedBank::from_json(&text) {
-            check_sealed_bank(&sealed);
+        match SealedBank::from_json(&text) {
+            Ok(sealed) => check_sealed_bank(&sealed),
+            Err(e) => assert_plain(&e.to_string()),
         }
     }
 }

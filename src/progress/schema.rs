@@ -11,6 +11,7 @@ use super::bank_key::BankKey;
 use super::model::{BankProgress, FinishedQuiz, LearnerSettings, ProgressData};
 use super::review_log::{Review, ReviewFlags, ReviewLog};
 use crate::quiz::{Credit, QuizSession};
+use crate::text::escape_controls;
 
 /// The schema this build writes. Every version adds a step to `decode` so that data saved by
 /// any earlier build still loads:
@@ -81,15 +82,19 @@ pub fn encode(data: &ProgressData) -> String {
 /// Read saved progress, migrating it from whatever schema it was written with, and check
 /// that what it says makes sense.
 pub fn decode(text: &str) -> Result<Decoded, DecodeProblem> {
-    let envelope: EnvelopeIn = serde_json::from_str(text)
-        .map_err(|e| DecodeProblem::Unreadable(format!("not Accord progress: {e}")))?;
+    let envelope: EnvelopeIn = serde_json::from_str(text).map_err(|e| {
+        DecodeProblem::Unreadable(escape_controls(&format!("not Accord progress: {e}")))
+    })?;
     if envelope.app != APP {
         return Err(DecodeProblem::Unreadable(format!(
             "written by \"{}\", not Accord",
-            crate::text::escape_controls(&envelope.app)
+            escape_controls(&envelope.app)
         )));
     }
-    let damaged = |e: serde_json::Error| DecodeProblem::Unreadable(format!("damaged: {e}"));
+    // serde's messages quote the offending text as it is: escaped here, as every message
+    // about saved data is.
+    let damaged =
+        |e: serde_json::Error| DecodeProblem::Unreadable(escape_controls(&format!("damaged: {e}")));
     let mut decoded = match envelope.schema {
         0 => return Err(DecodeProblem::Unreadable("schema 0 does not exist".into())),
         1 | 2 => {

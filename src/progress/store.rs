@@ -456,8 +456,8 @@ fn slot_json(bank: &BankKey, run: Option<&Run>, quiz: &QuizSession) -> String {
 /// a position in range: see `QuizSession::check_saved`). The rest of the session's meaning
 /// is checked against the bank when it resumes, the assignment's when it is read.
 pub fn decode_slot(text: &str) -> Result<SlotRecord, String> {
-    let record: SlotRecord =
-        serde_json::from_str(text).map_err(|e| format!("could not be read ({e})"))?;
+    let record: SlotRecord = serde_json::from_str(text)
+        .map_err(|e| crate::text::escape_controls(&format!("could not be read ({e})")))?;
     if record.quiz.id.is_empty() {
         return Err("has no id".to_string());
     }

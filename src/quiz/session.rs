@@ -64,7 +64,8 @@ impl std::fmt::Display for SessionError {
             SessionError::ResponseDoesNotFit => write!(f, "that answer does not fit this question"),
             SessionError::TimeUp => write!(f, "the time is up; your earlier answers are scored"),
             SessionError::MissingQuestion(id) => {
-                write!(f, "the question bank no longer has question \"{id}\"")
+                let id = crate::text::quoted(id, 60);
+                write!(f, "the question bank no longer has question {id}")
             }
             SessionError::DoesNotFit(why) => write!(f, "{why}"),
             SessionError::NotNavigable => {
@@ -422,8 +423,8 @@ impl QuizSession {
         }
         if self.bank_id != bank.meta.id {
             return Err(SessionError::DoesNotFit(format!(
-                "it belongs to another question bank (\"{}\")",
-                self.bank_id
+                "it belongs to another question bank ({})",
+                crate::text::quoted(&self.bank_id, 60)
             )));
         }
         for (item, answer) in self.items.iter().zip(self.answers.iter_mut()) {
@@ -432,15 +433,15 @@ impl QuizSession {
                 .ok_or_else(|| SessionError::MissingQuestion(item.question.clone()))?;
             if !layout_fits(item, &question.kind) {
                 return Err(SessionError::DoesNotFit(format!(
-                    "the question bank changed question \"{}\" since the quiz began",
-                    item.question
+                    "the question bank changed question {} since the quiz began",
+                    crate::text::quoted(&item.question, 60)
                 )));
             }
             if let Some(a) = answer {
                 if !a.response.fits(&question.kind) {
                     return Err(SessionError::DoesNotFit(format!(
-                        "a saved answer no longer fits question \"{}\"",
-                        item.question
+                        "a saved answer no longer fits question {}",
+                        crate::text::quoted(&item.question, 60)
                     )));
                 }
                 a.credit = score(&question.kind, &a.response);

@@ -13,6 +13,7 @@ use crate::assignment::Run;
 use crate::bank::{Shape, Weight};
 use crate::codec::{base64url_decode, base64url_encode, fnv1a64_hex};
 use crate::quiz::{Credit, QuizSession, Response};
+use crate::text::escape_controls;
 
 pub const FORMAT: &str = "accord-result";
 pub const VERSION: u32 = 1;
@@ -195,7 +196,7 @@ impl ResultRecord {
     /// A result file's text, checked: the format, the checksum, and what it says.
     pub fn from_json(text: &str) -> Result<ResultRecord, ResultError> {
         let value: serde_json::Value = serde_json::from_str(text)
-            .map_err(|e| ResultError::NotAResult(format!("not JSON: {e}")))?;
+            .map_err(|e| ResultError::NotAResult(escape_controls(&format!("not JSON: {e}"))))?;
         if value.get("format").and_then(|f| f.as_str()) != Some(FORMAT) {
             return Err(ResultError::NotAResult("it is some other file".into()));
         }
@@ -204,8 +205,8 @@ impl ResultRecord {
             Some(v) => return Err(ResultError::TooNew(u32::try_from(v).unwrap_or(u32::MAX))),
             None => return Err(ResultError::NotAResult("it has no version".into())),
         }
-        let record: ResultRecord =
-            serde_json::from_value(value).map_err(|e| ResultError::Invalid(e.to_string()))?;
+        let record: ResultRecord = serde_json::from_value(value)
+            .map_err(|e| ResultError::Invalid(escape_controls(&e.to_string())))?;
         if record.check != record.checksum() {
             return Err(ResultError::Damaged);
         }
@@ -236,7 +237,7 @@ impl ResultRecord {
             if !crate::bank::valid_id(&item.question) || !seen.insert(&item.question) {
                 return Err(format!(
                     "question \"{}\" is not valid or is there twice",
-                    crate::text::escape_controls(&item.question)
+                    escape_controls(&item.question)
                 ));
             }
         }

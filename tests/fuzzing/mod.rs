@@ -506,3 +506,12 @@ pub fn index_for(at: usize, len: usize) -> Index {
         }
     }
 }
+
+/// A message about untrusted input shows its control, bidi and zero-width characters
+/// escaped, never raw (they would reorder or hide the text around them on the page).
+pub fn assert_plain(message: &str) {
+    assert!(
+        !message.chars().any(accord::text::is_hidden),
+        "a raw hidden character in the message: {message:?}"
+    );
+}
