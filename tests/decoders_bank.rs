@@ -266,3 +266,21 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn a_fact_sheet_or_date_of_any_text_never_panics(text in fuzzing::any_text()) {
+        let _ = accord::bank::FactSheet::parse(&text);
+        if let Some(date) = accord::calendar::Date::parse_iso(&text) {
+            prop_assert_eq!(date.to_string(), text.clone());
+            prop_assert_eq!(accord::calendar::Date::from_day(date.to_day()), date);
+        }
+        for cut in 0..text.len().min(12) {
+            if text.is_char_boundary(cut) {
+                let _ = accord::calendar::Date::parse_iso(&text[cut..]);
+            }
+        }
+    }
+}

@@ -454,3 +454,48 @@ fn suspend_data_naming_a_question_twice_is_refused_with_either_key() {
         assert!(why.contains("\"b-cloze\" twice"), "{why}");
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn typed_answers_of_any_text_never_panic_and_score_within_range(
+        typed in prop_oneof![fuzzing::any_text(), "[a-zA-Z0-9 ,.\\-]{0,1200}"],
+    ) {
+        // What a learner types: read as a number, matched against the typed answers (with
+        // their typo allowance), and scored on every question that takes typing.
+        if let Ok(x) = accord::quiz::parse_number(&typed) {
+            prop_assert!(x.is_finite());
+        }
+        for question in &bank().questions {
+            let response = match &question.kind {
+                accord::bank::QuestionKind::ShortText { .. } => accord::quiz::Response::Text(typed.clone()),
+                accord::bank::QuestionKind::Cloze { blanks, .. } => {
+                    accord::quiz::Response::Blanks(vec![typed.clone(); blanks.len()])
+                }
+                accord::bank::QuestionKind::Numeric { .. } => match accord::quiz::parse_number(&typed) {
+                    Ok(x) => accord::quiz::Response::Number(x),
+                    Err(why) => {
+                        assert_plain(&why);
+                        continue;
+                    }
+                },
+                _ => continue,
+            };
+            if response.fits(&question.kind) {
+                prop_assert!(accord::quiz::score(&question.kind, &response).thousandths() <= 1000);
+            }
+        }
+    }
+
+    #[test]
+    fn names_and_ids_from_the_lms_of_any_text_are_one_line_and_short(raw in fuzzing::any_text()) {
+        for version in [ScormVersion::V12, ScormVersion::V2004] {
+            let name = lms::learner_name(version, &raw);
+            prop_assert!(!name.chars().any(char::is_control) && lms::utf16_len(&name) <= 250);
+        }
+        let id = lms::learner_id(&raw);
+        prop_assert!(!id.chars().any(char::is_control) && lms::utf16_len(&id) <= 250);
+        let _ = ScormVersion::parse(&raw);
+    }
+}

@@ -573,3 +573,40 @@ fn a_result_code_that_inflates_past_the_limit_is_refused_not_cut_short() {
     let code = ResultRecord::code_from_deflated(&bomb);
     assert!(record_from_code(&code, inflate).is_err());
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn any_name_a_student_may_start_with_gives_a_result_the_teacher_accepts(
+        typed in prop_oneof![any_text(), "[a-zA-Z ]{150,260}", "\\PC{0,20}"],
+    ) {
+        // The student's page starts a run with the typed name normalized; whatever name the
+        // conditions let start, the teacher's side must accept the result it gives.
+        let a = assignment();
+        if Run::can_start(&a, &typed, None, 0, T0).is_ok() {
+            let run = Run {
+                assignment: a,
+                student: assignment::normalize_name(&typed),
+                accommodation: None,
+                attempt: 1,
+            };
+            let record = take(&run, 0, 5);
+            let back = ResultRecord::from_json(&record.to_json());
+            prop_assert!(back.is_ok(), "{:?} for {:?}", back, typed);
+        }
+    }
+}
+
+#[test]
+fn a_name_longer_than_a_result_may_hold_is_refused_at_the_start() {
+    // Found by `any_name_a_student_may_start_with_gives_a_result_the_teacher_accepts`: a
+    // 201-character name could start (the page's field stops at 100, the core did not), and
+    // its result was refused on the teacher's side, the attempt lost.
+    let name = "a".repeat(201);
+    assert_eq!(
+        Run::can_start(&assignment(), &name, None, 0, T0),
+        Err(assignment::Refusal::NameTooLong)
+    );
+    assert!(Run::can_start(&assignment(), &"a".repeat(200), None, 0, T0).is_ok());
+}

@@ -227,7 +227,7 @@ impl ResultRecord {
         if self.run.attempt == 0 {
             return Err("its attempt number is 0".into());
         }
-        if self.run.student.chars().count() > 200
+        if self.run.student.chars().count() > crate::assignment::MAX_NAME_CHARS
             || self.run.student.chars().any(crate::text::is_hidden)
         {
             return Err("its student name is not valid".into());
