@@ -1,7 +1,12 @@
-//! The browser's localStorage and sessionStorage through gloo-storage, with quota errors told
-//! apart from other failures.
+//! The browser's localStorage and sessionStorage, with quota errors told apart from other
+//! failures. Knows nothing about what the values mean.
 
-use gloo_storage::{LocalStorage, SessionStorage, Storage};
+// Straight through web-sys, not gloo-storage: gloo's typed API stores every value as JSON of
+// its own (a text becomes a quoted JSON string) and reads it back through serde, but this
+// store keeps texts byte for byte (unreadable data is moved aside exactly as it was found).
+// All that was used of gloo was `raw()`, which throws where the browser refuses storage, so
+// the window had to be asked first anyway; its answer is the same handle.
+
 use wasm_bindgen::JsCast;
 
 use super::{KeyValueStore, StorageError};
@@ -27,8 +32,8 @@ fn describe(error: &wasm_bindgen::JsValue) -> StorageError {
 }
 
 fn storage(session: bool) -> Result<web_sys::Storage, StorageError> {
-    // Touching `localStorage` throws in some privacy modes, so ask the window first; only then
-    // is gloo's handle safe to take.
+    // Touching `localStorage` throws in some privacy modes: the window's getter reports that
+    // as an error instead.
     let window = web_sys::window().ok_or_else(|| StorageError::Unavailable("no window".into()))?;
     let available = if session {
         window.session_storage()
@@ -36,8 +41,7 @@ fn storage(session: bool) -> Result<web_sys::Storage, StorageError> {
         window.local_storage()
     };
     match available {
-        Ok(Some(_)) if session => Ok(SessionStorage::raw()),
-        Ok(Some(_)) => Ok(LocalStorage::raw()),
+        Ok(Some(storage)) => Ok(storage),
         Ok(None) => Err(StorageError::Unavailable("storage is missing".into())),
         Err(e) => Err(describe(&e)),
     }
