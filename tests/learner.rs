@@ -176,6 +176,7 @@ fn a_reset_in_one_tab_wins_in_every_tab() {
     .unwrap();
     answer_current(&mut a, T0 + 1_000).unwrap();
     b.take_in(
+        &demo_bank(),
         PROGRESS_KEY,
         local.get(PROGRESS_KEY).unwrap().as_deref(),
         T0 + 1_500,
@@ -185,6 +186,7 @@ fn a_reset_in_one_tab_wins_in_every_tab() {
     a.reset(true).unwrap();
     // B's storage listener sees the reset: it must not write the "missing" answer back.
     let changed = b.take_in(
+        &demo_bank(),
         PROGRESS_KEY,
         local.get(PROGRESS_KEY).unwrap().as_deref(),
         T0 + 2_000,
@@ -235,7 +237,7 @@ fn an_exam_logs_its_final_answers_at_hand_in() {
         "nothing logged before hand-in"
     );
     a.go_to(&bank, 0, T0 + 2_000).unwrap();
-    assert_eq!(a.toggle_flag(), Ok(true));
+    assert_eq!(a.toggle_flag(&bank), Ok(true));
     a.hand_in(&bank, T0 + 3_000).unwrap();
     assert!(a.quiz().is_none());
     assert!(a.finished().unwrap().is_finished());
@@ -325,6 +327,7 @@ fn a_setting_changed_in_one_tab_is_kept_and_reaches_the_other() {
     assert!(!fresh.settings().key_shortcuts);
     // The other tab takes it from the storage event.
     assert!(b.take_in(
+        &demo_bank(),
         PROGRESS_KEY,
         local.get(PROGRESS_KEY).unwrap().as_deref(),
         T0 + 3_000

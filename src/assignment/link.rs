@@ -88,8 +88,8 @@ pub fn encode(assignment: &Assignment) -> String {
 /// The assignment a link's code carries, checked by meaning.
 pub fn decode(code: &str) -> Result<Assignment, LinkError> {
     let json = unwrap(code)?;
-    let assignment: Assignment =
-        serde_json::from_str(&json).map_err(|e| LinkError::Invalid(e.to_string()))?;
+    let assignment: Assignment = serde_json::from_str(&json)
+        .map_err(|e| LinkError::Invalid(crate::text::escape_controls(&e.to_string())))?;
     check(&assignment).map_err(LinkError::Invalid)?;
     Ok(assignment)
 }
@@ -101,8 +101,8 @@ pub fn encode_accommodation(accommodation: &Accommodation) -> String {
 
 pub fn decode_accommodation(code: &str) -> Result<Accommodation, LinkError> {
     let json = unwrap(code)?;
-    let accommodation: Accommodation =
-        serde_json::from_str(&json).map_err(|e| LinkError::Invalid(e.to_string()))?;
+    let accommodation: Accommodation = serde_json::from_str(&json)
+        .map_err(|e| LinkError::Invalid(crate::text::escape_controls(&e.to_string())))?;
     if super::student::normalize_name(&accommodation.student).is_empty() {
         return Err(LinkError::Invalid(
             "the accommodation names no student".into(),

@@ -11,4 +11,4 @@ pub use link::{
     LINK_VERSION, LinkError, check, decode, decode_accommodation, encode, encode_accommodation,
 };
 pub use model::{Accommodation, Assignment, BankRef, DrawOrder, Mode, Review, TimeAllowance};
-pub use student::{Refusal, Run, normalize_name, same_student};
+pub use student::{MAX_NAME_CHARS, Refusal, Run, normalize_name, same_student};

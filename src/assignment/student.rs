@@ -7,6 +7,10 @@ use crate::bank::Bank;
 use crate::codec::fnv1a64;
 use crate::quiz::{QuizMode, QuizSession, QuizSettings, Seed, SessionError};
 
+/// The longest name a student may give (in characters, once normalized): a result with a
+/// longer one is refused on the teacher's side.
+pub const MAX_NAME_CHARS: usize = 200;
+
 /// A student's name as typed, with spaces collapsed and hidden characters dropped.
 pub fn normalize_name(name: &str) -> String {
     name.split_whitespace()
@@ -29,6 +33,8 @@ pub fn same_student(a: &str, b: &str) -> bool {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Refusal {
     NameNeeded,
+    /// Longer than [`MAX_NAME_CHARS`].
+    NameTooLong,
     NotOpenYet(u64),
     Closed(u64),
     NoAttemptsLeft(u8),
@@ -42,6 +48,10 @@ impl std::fmt::Display for Refusal {
             Refusal::NameNeeded => write!(
                 f,
                 "Type your name first: your teacher needs it to know whose answers these are."
+            ),
+            Refusal::NameTooLong => write!(
+                f,
+                "That name is too long ({MAX_NAME_CHARS} characters at most); shorten it."
             ),
             Refusal::NotOpenYet(_) => write!(f, "This assignment is not open yet."),
             Refusal::Closed(_) => write!(f, "This assignment is closed."),
@@ -85,6 +95,9 @@ impl Run {
         let name = normalize_name(student);
         if assignment.name_required && name.is_empty() {
             return Err(Refusal::NameNeeded);
+        }
+        if name.chars().count() > MAX_NAME_CHARS {
+            return Err(Refusal::NameTooLong);
         }
         if let Some(acc) = accommodation
             && !name.is_empty()

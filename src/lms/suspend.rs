@@ -584,7 +584,9 @@ pub fn decode(text: &str, key: Key) -> Result<QuizSession, SuspendError> {
         Key::Open(bank) => session
             .restore(bank)
             .map_err(|e| SuspendError::DoesNotFit(e.to_string())),
-        Key::Sealed(_) => Ok(session),
+        // What `restore` checks without a bank holds for a sealed exam too (no question
+        // drawn twice, above all: its result would be refused).
+        Key::Sealed(_) => session.check_saved().map(|()| session).map_err(damaged),
     }
 }
 

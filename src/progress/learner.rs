@@ -221,11 +221,14 @@ impl<S: KeyValueStore, T: KeyValueStore> Learner<S, T> {
         }
     }
 
-    fn save_quiz(&mut self) -> bool {
+    fn save_quiz(&mut self, bank: &Bank) -> bool {
         let Some(quiz) = self.quiz.as_mut() else {
             return false;
         };
-        match self.store.save_quiz(&self.key, self.run.as_ref(), quiz) {
+        match self
+            .store
+            .save_quiz(bank, &self.key, self.run.as_ref(), quiz)
+        {
             Ok(changed) => {
                 self.save_error = None;
                 changed
@@ -259,13 +262,13 @@ impl<S: KeyValueStore, T: KeyValueStore> Learner<S, T> {
         list
     }
 
-    fn begin(&mut self, session: QuizSession, run: Option<Run>, now: u64) {
+    fn begin(&mut self, bank: &Bank, session: QuizSession, run: Option<Run>, now: u64) {
         let _ = self.tab.set(TAB_QUIZ_KEY, &session.id);
         self.quiz = Some(session);
         self.run = run;
         self.finished = None;
         self.handed_in = None;
-        self.save_quiz();
+        self.save_quiz(bank);
         self.save(now);
     }
 
@@ -287,7 +290,7 @@ impl<S: KeyValueStore, T: KeyValueStore> Learner<S, T> {
             now,
         )?
         .with_id(id);
-        self.begin(session, None, now);
+        self.begin(bank, session, None, now);
         Ok(())
     }
 
@@ -300,7 +303,7 @@ impl<S: KeyValueStore, T: KeyValueStore> Learner<S, T> {
         if let Some(deadline) = done.deadline {
             session = session.with_deadline(deadline.saturating_sub(done.started_at));
         }
-        self.begin(session.with_id(id), None, now);
+        self.begin(bank, session.with_id(id), None, now);
         Ok(())
     }
 
@@ -321,7 +324,7 @@ impl<S: KeyValueStore, T: KeyValueStore> Learner<S, T> {
     ) -> Result<(), SessionError> {
         let due = self.due_today(bank, time);
         let session = QuizSession::start_review(bank, &due, seed, time.now)?.with_id(id);
-        self.begin(session, None, time.now);
+        self.begin(bank, session, None, time.now);
         Ok(())
     }
 
@@ -355,9 +358,10 @@ impl<S: KeyValueStore, T: KeyValueStore> Learner<S, T> {
         // Another tab may have answered this very question: its answer stands.
         if let Some(quiz) = self.quiz.as_mut()
             && let Some(stored) = self.store.load_quiz(&quiz.id)
+            && let Ok(theirs) = stored.quiz.restore(bank)
         {
             let before = quiz.phase();
-            quiz.merge_from(&stored.quiz);
+            quiz.merge_from(&theirs);
             if quiz.phase() != before {
                 self.notices.push(LearnerNotice::AnsweredElsewhere);
                 return Err(SessionError::AlreadyAnswered);
@@ -371,13 +375,13 @@ impl<S: KeyValueStore, T: KeyValueStore> Learner<S, T> {
                 if feedback {
                     let question = quiz.items[index].question.clone();
                     self.data.record_answer(&self.key, &question, credit, now);
-                    self.save_quiz();
+                    self.save_quiz(bank);
                     self.save(now);
                     Ok(Answer::Feedback(credit))
                 } else {
                     // An exam moves straight on.
                     let _ = quiz.advance(now);
-                    self.save_quiz();
+                    self.save_quiz(bank);
                     Ok(Answer::Saved)
                 }
             }
@@ -402,7 +406,7 @@ impl<S: KeyValueStore, T: KeyValueStore> Learner<S, T> {
             self.finish(bank, now);
             return true;
         }
-        self.save_quiz();
+        self.save_quiz(bank);
         false
     }
 
@@ -415,20 +419,20 @@ impl<S: KeyValueStore, T: KeyValueStore> Learner<S, T> {
                 Err(SessionError::TimeUp)
             }
             other => {
-                self.save_quiz();
+                self.save_quiz(bank);
                 other
             }
         }
     }
 
     /// In an exam: flag or unflag the question on screen.
-    pub fn toggle_flag(&mut self) -> Result<bool, SessionError> {
+    pub fn toggle_flag(&mut self, bank: &Bank) -> Result<bool, SessionError> {
         let flag = self
             .quiz
             .as_mut()
             .ok_or(SessionError::Finished)?
             .toggle_flag()?;
-        self.save_quiz();
+        self.save_quiz(bank);
         Ok(flag)
     }
 
@@ -509,7 +513,7 @@ impl<S: KeyValueStore, T: KeyValueStore> Learner<S, T> {
     ) -> Result<(), SessionError> {
         run.attempt = self.attempts_used(&run.assignment.id) + 1;
         let session = run.start(bank, id, now)?;
-        self.begin(session, Some(run), now);
+        self.begin(bank, session, Some(run), now);
         Ok(())
     }
 
@@ -553,8 +557,9 @@ impl<S: KeyValueStore, T: KeyValueStore> Learner<S, T> {
     }
 
     /// Another tab wrote `key` (`value` is the new text, `None` when removed). Returns
-    /// whether anything on screen may have changed.
-    pub fn take_in(&mut self, key: &str, value: Option<&str>, now: u64) -> bool {
+    /// whether anything on screen may have changed. Another tab's copy of the quiz on screen
+    /// is taken in only if it fits `bank` (its answers are scored again, never trusted).
+    pub fn take_in(&mut self, bank: &Bank, key: &str, value: Option<&str>, now: u64) -> bool {
         if self.store.is_progress_key(key) {
             let Some(theirs) = value.and_then(|v| decode(v).ok()) else {
                 return false;
@@ -599,9 +604,9 @@ impl<S: KeyValueStore, T: KeyValueStore> Learner<S, T> {
                 self.notices.push(LearnerNotice::QuizGoneElsewhere);
                 true
             }
-            Some(text) => match decode_slot(text) {
-                Ok(theirs) => quiz.merge_from(&theirs.quiz),
-                Err(_) => false,
+            Some(text) => match decode_slot(text).map(|theirs| theirs.quiz.restore(bank)) {
+                Ok(Ok(theirs)) => quiz.merge_from(&theirs),
+                _ => false,
             },
         }
     }

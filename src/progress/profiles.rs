@@ -120,7 +120,9 @@ impl Profiles {
         if !profiles.list.iter().any(|p| p.id.is_default()) {
             profiles.list.insert(0, Profiles::default().list.remove(0));
         }
-        profiles.list.dedup_by(|a, b| a.id == b.id);
+        // A profile named twice (damage, or a hand edit) keeps its first entry.
+        let mut seen = std::collections::BTreeSet::new();
+        profiles.list.retain(|p| seen.insert(p.id.clone()));
         if !profiles.list.iter().any(|p| p.id == profiles.active) {
             profiles.active = ProfileId::default_profile();
         }

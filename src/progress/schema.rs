@@ -11,6 +11,7 @@ use super::bank_key::BankKey;
 use super::model::{BankProgress, FinishedQuiz, LearnerSettings, ProgressData};
 use super::review_log::{Review, ReviewFlags, ReviewLog};
 use crate::quiz::{Credit, QuizSession};
+use crate::text::escape_controls;
 
 /// The schema this build writes. Every version adds a step to `decode` so that data saved by
 /// any earlier build still loads:
@@ -83,15 +84,19 @@ pub fn encode(data: &ProgressData) -> String {
 /// Read saved progress, migrating it from whatever schema it was written with, and check
 /// that what it says makes sense.
 pub fn decode(text: &str) -> Result<Decoded, DecodeProblem> {
-    let envelope: EnvelopeIn = serde_json::from_str(text)
-        .map_err(|e| DecodeProblem::Unreadable(format!("not Accord progress: {e}")))?;
+    let envelope: EnvelopeIn = serde_json::from_str(text).map_err(|e| {
+        DecodeProblem::Unreadable(escape_controls(&format!("not Accord progress: {e}")))
+    })?;
     if envelope.app != APP {
         return Err(DecodeProblem::Unreadable(format!(
             "written by \"{}\", not Accord",
-            crate::text::escape_controls(&envelope.app)
+            escape_controls(&envelope.app)
         )));
     }
-    let damaged = |e: serde_json::Error| DecodeProblem::Unreadable(format!("damaged: {e}"));
+    // serde's messages quote the offending text as it is: escaped here, as every message
+    // about saved data is.
+    let damaged =
+        |e: serde_json::Error| DecodeProblem::Unreadable(escape_controls(&format!("damaged: {e}")));
     let mut decoded = match envelope.schema {
         0 => return Err(DecodeProblem::Unreadable("schema 0 does not exist".into())),
         1 | 2 => {
@@ -113,17 +118,23 @@ pub fn decode(text: &str) -> Result<Decoded, DecodeProblem> {
 /// The checks of meaning: counts that fit together, so no computation on them can fail.
 fn check_meaning(data: &ProgressData) -> Result<(), String> {
     for (id, records) in &data.assignments {
+        let id_text = crate::text::quoted(id, 40);
         for record in records {
-            crate::assignment::check(&record.run.assignment)
-                .map_err(|why| format!("a handed-in result of \"{id}\": {why}"))?;
-            if record.run.assignment.id != *id || record.items.is_empty() {
-                return Err(format!("a handed-in result of \"{id}\" does not fit"));
+            // The teacher's own check of a result: one kept here can be handed in again.
+            record
+                .check_meaning()
+                .map_err(|why| format!("a handed-in result of {id_text}: {why}"))?;
+            if record.run.assignment.id != *id {
+                return Err(format!("a handed-in result of {id_text} does not fit"));
             }
         }
     }
     for (key, bank) in &data.banks {
         for (n, quiz) in bank.history.iter().enumerate() {
-            let at = || format!("bank \"{key}\", finished quiz {}", n + 1);
+            let at = || {
+                let key = crate::text::quoted(key.as_str(), 60);
+                format!("bank {key}, finished quiz {}", n + 1)
+            };
             if quiz.questions == 0 || quiz.questions > 10_000 {
                 return Err(format!("{} has {} questions", at(), quiz.questions));
             }

@@ -11,6 +11,7 @@ use super::model::ProgressData;
 use super::profiles::ProfileId;
 use super::schema::{DecodeProblem, Decoded, decode, encode};
 use crate::assignment::Run;
+use crate::bank::Bank;
 use crate::quiz::QuizSession;
 use crate::storage::{KeyValueStore, StorageError};
 
@@ -303,7 +304,16 @@ impl<S: KeyValueStore> ProgressStore<S> {
             let Ok(Some(text)) = self.storage.get(&key) else {
                 continue;
             };
-            match decode_slot(&text) {
+            // A slot's key names its quiz: one that says another id would be saved, and
+            // removed when it ends, under that other quiz's key.
+            let named = |record: &SlotRecord| key.strip_prefix(&prefix) == Some(&record.quiz.id);
+            match decode_slot(&text).and_then(|record| {
+                if named(&record) {
+                    Ok(record)
+                } else {
+                    Err("is saved under the key of another quiz".to_string())
+                }
+            }) {
                 Ok(record) => slots.push(Slot {
                     key,
                     bank: record.bank,
@@ -329,22 +339,24 @@ impl<S: KeyValueStore> ProgressStore<S> {
     }
 
     /// Save a quiz in progress to its slot, first taking in what another tab saved of the
-    /// same quiz. Returns whether the stored copy changed `session`.
+    /// same quiz (if that copy fits `bank`: its answers are scored again, never trusted).
+    /// Returns whether the stored copy changed `session`.
     pub fn save_quiz(
         &self,
-        bank: &BankKey,
+        bank: &Bank,
+        key: &BankKey,
         run: Option<&Run>,
         session: &mut QuizSession,
     ) -> Result<bool, SaveError> {
         if !self.writable {
             return Err(SaveError::ReadOnly);
         }
-        let changed = match self.load_quiz(&session.id) {
-            Some(stored) => session.merge_from(&stored.quiz),
-            None => false,
+        let changed = match self.load_quiz(&session.id).map(|s| s.quiz.restore(bank)) {
+            Some(Ok(stored)) => session.merge_from(&stored),
+            _ => false,
         };
         self.storage
-            .set(&self.quiz_key(&session.id), &slot_json(bank, run, session))
+            .set(&self.quiz_key(&session.id), &slot_json(key, run, session))
             .map_err(SaveError::Storage)?;
         Ok(changed)
     }
@@ -440,14 +452,19 @@ fn slot_json(bank: &BankKey, run: Option<&Run>, quiz: &QuizSession) -> String {
     serde_json::to_string(&Out { bank, run, quiz }).expect("a quiz always serializes")
 }
 
-/// A quiz slot's text as its record (the session's meaning is checked against the bank when
-/// it resumes, the assignment's when it is read).
+/// A quiz slot's text as its record, with the checks that need no bank (lists that match,
+/// a position in range: see `QuizSession::check_saved`). The rest of the session's meaning
+/// is checked against the bank when it resumes, the assignment's when it is read.
 pub fn decode_slot(text: &str) -> Result<SlotRecord, String> {
-    let record: SlotRecord =
-        serde_json::from_str(text).map_err(|e| format!("could not be read ({e})"))?;
+    let record: SlotRecord = serde_json::from_str(text)
+        .map_err(|e| crate::text::escape_controls(&format!("could not be read ({e})")))?;
     if record.quiz.id.is_empty() {
         return Err("has no id".to_string());
     }
+    record
+        .quiz
+        .check_saved()
+        .map_err(|why| format!("is damaged ({why})"))?;
     if let Some(run) = &record.run {
         crate::assignment::check(&run.assignment)?;
     }

@@ -83,16 +83,25 @@ pub fn parse_number(text: &str) -> Result<f64, String> {
             .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
         && unsigned.chars().next().is_some_and(|c| c.is_ascii_digit())
         && unsigned.chars().last().is_some_and(|c| c.is_ascii_digit());
+    // What was typed, shown back: hidden characters escaped, and cut if long.
+    let shown = {
+        let escaped = crate::text::escape_controls(trimmed);
+        let mut cut: String = escaped.chars().take(40).collect();
+        if cut.len() < escaped.len() {
+            cut.push('…');
+        }
+        cut
+    };
     if !well_formed {
         return Err(format!(
-            "“{trimmed}” is not a number. Type digits only, for example 1997 or 2.5."
+            "“{shown}” is not a number. Type digits only, for example 1997 or 2.5."
         ));
     }
     let negative = trimmed.starts_with(['-', '−']);
     let value: f64 = unsigned
         .replace(',', ".")
         .parse()
-        .map_err(|_| format!("“{trimmed}” is not a number."))?;
+        .map_err(|_| format!("“{shown}” is not a number."))?;
     Ok(if negative { -value } else { value })
 }
 
@@ -117,5 +126,15 @@ mod tests {
         assert!(parse_number("1997.").is_err());
         assert!(parse_number("19 97").is_err());
         assert!(parse_number("1e3").is_err());
+    }
+
+    #[test]
+    fn a_non_number_is_shown_back_escaped_and_cut() {
+        // Found by `typed_answers_of_any_text_never_panic_and_score_within_range`: pasted
+        // text came back raw in the message, a right-to-left override and all.
+        let err = parse_number("19\u{202e}97").unwrap_err();
+        assert!(err.starts_with("“19\\u{202e}97” is not"), "{err}");
+        let err = parse_number(&"x".repeat(50)).unwrap_err();
+        assert!(err.starts_with(&format!("“{}…”", "x".repeat(40))), "{err}");
     }
 }

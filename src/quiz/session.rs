@@ -64,7 +64,8 @@ impl std::fmt::Display for SessionError {
             SessionError::ResponseDoesNotFit => write!(f, "that answer does not fit this question"),
             SessionError::TimeUp => write!(f, "the time is up; your earlier answers are scored"),
             SessionError::MissingQuestion(id) => {
-                write!(f, "the question bank no longer has question \"{id}\"")
+                let id = crate::text::quoted(id, 60);
+                write!(f, "the question bank no longer has question {id}")
             }
             SessionError::DoesNotFit(why) => write!(f, "{why}"),
             SessionError::NotNavigable => {
@@ -410,38 +411,20 @@ impl QuizSession {
     /// again from the responses (a saved credit is never trusted), and per-item lists a
     /// schema-2 save lacked are filled in.
     pub fn restore(mut self, bank: &Bank) -> Result<QuizSession, SessionError> {
+        self.check_saved().map_err(|why| {
+            SessionError::DoesNotFit(format!("the saved quiz is damaged ({why})"))
+        })?;
         let n = self.items.len();
-        let damaged =
-            |why: String| SessionError::DoesNotFit(format!("the saved quiz is damaged ({why})"));
-        if n == 0 {
-            return Err(damaged("it has no questions".into()));
-        }
-        if self.answers.len() != n {
-            return Err(damaged("its answers do not match its questions".into()));
-        }
         if self.flags.is_empty() {
             self.flags = vec![false; n];
         }
         if self.time_ms.is_empty() {
             self.time_ms = vec![0; n];
         }
-        if self.flags.len() != n || self.time_ms.len() != n {
-            return Err(damaged(
-                "its flags or times do not match its questions".into(),
-            ));
-        }
-        if self.current > n {
-            return Err(damaged("it is on a question past its last".into()));
-        }
-        if self.deadline.is_some_and(|d| d < self.started_at)
-            || self.finished_at.is_some_and(|f| f < self.started_at)
-        {
-            return Err(damaged("its times are out of order".into()));
-        }
         if self.bank_id != bank.meta.id {
             return Err(SessionError::DoesNotFit(format!(
-                "it belongs to another question bank (\"{}\")",
-                self.bank_id
+                "it belongs to another question bank ({})",
+                crate::text::quoted(&self.bank_id, 60)
             )));
         }
         for (item, answer) in self.items.iter().zip(self.answers.iter_mut()) {
@@ -450,15 +433,15 @@ impl QuizSession {
                 .ok_or_else(|| SessionError::MissingQuestion(item.question.clone()))?;
             if !layout_fits(item, &question.kind) {
                 return Err(SessionError::DoesNotFit(format!(
-                    "the question bank changed question \"{}\" since the quiz began",
-                    item.question
+                    "the question bank changed question {} since the quiz began",
+                    crate::text::quoted(&item.question, 60)
                 )));
             }
             if let Some(a) = answer {
                 if !a.response.fits(&question.kind) {
                     return Err(SessionError::DoesNotFit(format!(
-                        "a saved answer no longer fits question \"{}\"",
-                        item.question
+                        "a saved answer no longer fits question {}",
+                        crate::text::quoted(&item.question, 60)
                     )));
                 }
                 a.credit = score(&question.kind, &a.response);
@@ -475,6 +458,41 @@ impl QuizSession {
             );
         }
         Ok(self)
+    }
+
+    /// The checks of a saved quiz that need no bank, so that even a quiz only listed (not
+    /// resumed) is safe to ask where it is: one answer per item, one flag and one time per
+    /// item (or none, as schema 2 saved them), the position in range, no question drawn
+    /// twice (no draw repeats one), times in order. Says what is wrong.
+    pub fn check_saved(&self) -> Result<(), String> {
+        let n = self.items.len();
+        if n == 0 {
+            return Err("it has no questions".into());
+        }
+        if self.answers.len() != n {
+            return Err("its answers do not match its questions".into());
+        }
+        let fits = |len: usize| len == 0 || len == n;
+        if !fits(self.flags.len()) || !fits(self.time_ms.len()) {
+            return Err("its flags or times do not match its questions".into());
+        }
+        if self.current > n {
+            return Err("it is on a question past its last".into());
+        }
+        if self.deadline.is_some_and(|d| d < self.started_at)
+            || self.finished_at.is_some_and(|f| f < self.started_at)
+        {
+            return Err("its times are out of order".into());
+        }
+        let mut ids: Vec<&str> = self.items.iter().map(|i| i.question.as_str()).collect();
+        ids.sort_unstable();
+        if let Some(twice) = ids.windows(2).find(|w| w[0] == w[1]) {
+            return Err(format!(
+                "it has question {} twice",
+                crate::text::quoted(twice[0], 60)
+            ));
+        }
+        Ok(())
     }
 }
 

@@ -12,14 +12,19 @@ pub fn deflate(text: &str) -> Vec<u8> {
     encoder.finish().expect("writing to memory cannot fail")
 }
 
-/// The text of raw-deflated bytes, if they inflate to UTF-8 of at most 4 MB.
+/// The most bytes a result code may inflate to: a code of a few kilobytes could otherwise
+/// expand to gigabytes.
+const MAX_INFLATED: u64 = 4 << 20;
+
+/// The text of raw-deflated bytes, if they inflate to UTF-8 of at most 4 MB (a longer text
+/// is refused, not cut short).
 pub fn inflate(bytes: &[u8]) -> Option<String> {
     let mut text = String::new();
     flate2::read::DeflateDecoder::new(bytes)
-        .take(4 << 20)
+        .take(MAX_INFLATED + 1)
         .read_to_string(&mut text)
         .ok()?;
-    Some(text)
+    (text.len() as u64 <= MAX_INFLATED).then_some(text)
 }
 
 #[cfg(test)]

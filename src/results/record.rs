@@ -13,6 +13,7 @@ use crate::assignment::Run;
 use crate::bank::{Shape, Weight};
 use crate::codec::{base64url_decode, base64url_encode, fnv1a64_hex};
 use crate::quiz::{Credit, QuizSession, Response};
+use crate::text::escape_controls;
 
 pub const FORMAT: &str = "accord-result";
 pub const VERSION: u32 = 1;
@@ -201,7 +202,7 @@ impl ResultRecord {
             version: Option<u64>,
         }
         let head: Head = serde_json::from_str(text)
-            .map_err(|e| ResultError::NotAResult(format!("not JSON: {e}")))?;
+            .map_err(|e| ResultError::NotAResult(escape_controls(&format!("not JSON: {e}"))))?;
         if head.format.as_deref() != Some(FORMAT) {
             return Err(ResultError::NotAResult("it is some other file".into()));
         }
@@ -210,8 +211,8 @@ impl ResultRecord {
             Some(v) => return Err(ResultError::TooNew(u32::try_from(v).unwrap_or(u32::MAX))),
             None => return Err(ResultError::NotAResult("it has no version".into())),
         }
-        let record: ResultRecord =
-            serde_json::from_str(text).map_err(|e| ResultError::Invalid(e.to_string()))?;
+        let record: ResultRecord = serde_json::from_str(text)
+            .map_err(|e| ResultError::Invalid(escape_controls(&e.to_string())))?;
         if record.check != record.checksum() {
             return Err(ResultError::Damaged);
         }
@@ -219,7 +220,9 @@ impl ResultRecord {
         Ok(record)
     }
 
-    fn check_meaning(&self) -> Result<(), String> {
+    /// What a result says, checked by meaning (the checksum aside): also what the learner's
+    /// progress checks of the results it keeps to hand in again.
+    pub(crate) fn check_meaning(&self) -> Result<(), String> {
         crate::assignment::check(&self.run.assignment)?;
         if self.items.is_empty() || self.items.len() > 500 {
             return Err("it has no questions, or too many".into());
@@ -230,7 +233,7 @@ impl ResultRecord {
         if self.run.attempt == 0 {
             return Err("its attempt number is 0".into());
         }
-        if self.run.student.chars().count() > 200
+        if self.run.student.chars().count() > crate::assignment::MAX_NAME_CHARS
             || self.run.student.chars().any(crate::text::is_hidden)
         {
             return Err("its student name is not valid".into());
@@ -240,7 +243,7 @@ impl ResultRecord {
             if !crate::bank::valid_id(&item.question) || !seen.insert(&item.question) {
                 return Err(format!(
                     "question \"{}\" is not valid or is there twice",
-                    crate::text::escape_controls(&item.question)
+                    escape_controls(&item.question)
                 ));
             }
         }

@@ -1,5 +1,11 @@
-//! The browser's localStorage and sessionStorage through gloo-storage, with quota errors told
-//! apart from other failures.
+//! The browser's localStorage and sessionStorage, with quota errors told apart from other
+//! failures. Knows nothing about what the values mean.
+
+// Through gloo-storage: its handles (`raw()`), `delete` and `length`. Its typed `get`/`set`
+// are not used for values: they store every value as JSON of its own (a text becomes a quoted
+// JSON string) and read it back through serde, dropping what does not parse, but this store
+// keeps texts byte for byte (unreadable data is moved aside exactly as it was found), and the
+// callers encode and check their own formats (see `progress::schema`).
 
 use gloo_storage::{LocalStorage, SessionStorage, Storage};
 use wasm_bindgen::JsCast;
@@ -27,8 +33,8 @@ fn describe(error: &wasm_bindgen::JsValue) -> StorageError {
 }
 
 fn storage(session: bool) -> Result<web_sys::Storage, StorageError> {
-    // Touching `localStorage` throws in some privacy modes, so ask the window first; only then
-    // is gloo's handle safe to take.
+    // Touching `localStorage` throws in some privacy modes (and gloo's `raw()` then panics), so
+    // ask the window first; only then is gloo's handle safe to take.
     let window = web_sys::window().ok_or_else(|| StorageError::Unavailable("no window".into()))?;
     let available = if session {
         window.session_storage()
@@ -44,7 +50,7 @@ fn storage(session: bool) -> Result<web_sys::Storage, StorageError> {
 }
 
 macro_rules! browser_store {
-    ($store:ty, $session:expr) => {
+    ($store:ty, $gloo:ty, $session:expr) => {
         impl KeyValueStore for $store {
             fn get(&self, key: &str) -> Result<Option<String>, StorageError> {
                 storage($session)?.get_item(key).map_err(|e| describe(&e))
@@ -57,19 +63,19 @@ macro_rules! browser_store {
             }
 
             fn remove(&self, key: &str) -> Result<(), StorageError> {
-                storage($session)?
-                    .remove_item(key)
-                    .map_err(|e| describe(&e))
+                storage($session)?;
+                <$gloo>::delete(key);
+                Ok(())
             }
 
             fn keys(&self) -> Result<Vec<String>, StorageError> {
                 let raw = storage($session)?;
-                let n = raw.length().map_err(|e| describe(&e))?;
+                let n = <$gloo>::length();
                 Ok((0..n).filter_map(|i| raw.key(i).ok().flatten()).collect())
             }
         }
     };
 }
 
-browser_store!(LocalStore, false);
-browser_store!(SessionStore, true);
+browser_store!(LocalStore, LocalStorage, false);
+browser_store!(SessionStore, SessionStorage, true);

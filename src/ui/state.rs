@@ -339,7 +339,7 @@ impl AppState {
     }
 
     pub fn toggle_flag(&self) {
-        if let Some(Ok(flag)) = self.change(|l, _| Some(l.toggle_flag())) {
+        if let Some(Ok(flag)) = self.change(|l, bank| Some(l.toggle_flag(bank))) {
             self.announce(if flag {
                 "Flagged for review."
             } else {
@@ -489,7 +489,7 @@ impl AppState {
     /// Another tab saved `key`: take it in.
     pub fn take_in(&self, key: &str, value: Option<String>) {
         let on_screen = self.quiz_untracked().map(|q| (q.id.clone(), q.phase()));
-        let changed = self.change(|l, _| l.take_in(key, value.as_deref(), now_ms()));
+        let changed = self.change(|l, bank| l.take_in(bank, key, value.as_deref(), now_ms()));
         if !changed {
             return;
         }
