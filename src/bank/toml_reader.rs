@@ -33,36 +33,48 @@ fn wrong_type(problems: &mut Problems, name: &str, value: &Value, expected: &str
     ));
 }
 
-/// Report keys not in `allowed`, with the likely intended name when one is close.
-fn check_keys(table: &DeTable, allowed: &[&str], problems: &mut Problems) {
-    for key in table.keys() {
-        let name = key.get_ref().as_ref();
-        if allowed.contains(&name) {
-            continue;
-        }
-        let message = match crate::text::closest(name, allowed) {
-            Some(near) => format!(
-                "unknown field `{}`: did you mean `{near}`?",
-                crate::text::escape_controls(name)
-            ),
-            None => {
-                let expected: Vec<String> = allowed.iter().map(|k| format!("`{k}`")).collect();
-                format!(
-                    "unknown field `{}`, expected one of {}",
-                    crate::text::escape_controls(name),
-                    expected.join(", ")
-                )
-            }
-        };
-        problems.push((key.span().start, message));
-    }
+/// A table's fields, read once: keys not in `allowed` are reported (with the likely intended
+/// name when one is close), and every lookup after is a short scan of the keys present rather
+/// than a search of the map (a question has some twenty fields to look up).
+struct Fields<'t, 'i> {
+    present: Vec<(&'t str, &'t Value<'i>)>,
 }
 
-fn field<'t, 'i>(table: &'t DeTable<'i>, name: &str) -> Option<&'t Value<'i>> {
-    table
-        .iter()
-        .find(|(key, _)| key.get_ref() == name)
-        .map(|(_, value)| value)
+impl<'t, 'i> Fields<'t, 'i> {
+    fn read(table: &'t DeTable<'i>, allowed: &[&str], problems: &mut Problems) -> Self {
+        let mut present = Vec::with_capacity(table.len());
+        for (key, value) in table.iter() {
+            let name: &'t str = key.get_ref().as_ref();
+            if allowed.contains(&name) {
+                present.push((name, value));
+                continue;
+            }
+            let message = match crate::text::closest(name, allowed) {
+                Some(near) => format!(
+                    "unknown field `{}`: did you mean `{near}`?",
+                    crate::text::escape_controls(name)
+                ),
+                None => {
+                    let expected: Vec<String> = allowed.iter().map(|k| format!("`{k}`")).collect();
+                    format!(
+                        "unknown field `{}`, expected one of {}",
+                        crate::text::escape_controls(name),
+                        expected.join(", ")
+                    )
+                }
+            };
+            problems.push((key.span().start, message));
+        }
+        Fields { present }
+    }
+
+    fn get(&self, name: &str) -> Option<&'t Value<'i>> {
+        // Lengths first: most keys differ from the name in length, and that is cheaper to see.
+        self.present
+            .iter()
+            .find(|(key, _)| key.len() == name.len() && *key == name)
+            .map(|(_, value)| *value)
+    }
 }
 
 fn text_of(value: &Value, name: &str, problems: &mut Problems) -> Option<Text> {
@@ -75,8 +87,8 @@ fn text_of(value: &Value, name: &str, problems: &mut Problems) -> Option<Text> {
     }
 }
 
-fn text(table: &DeTable, name: &str, problems: &mut Problems) -> Option<Text> {
-    text_of(field(table, name)?, name, problems)
+fn text(table: &Fields, name: &str, problems: &mut Problems) -> Option<Text> {
+    text_of(table.get(name)?, name, problems)
 }
 
 fn text_list_of(value: &Value, name: &str, problems: &mut Problems) -> Option<TextList> {
@@ -96,8 +108,8 @@ fn text_list_of(value: &Value, name: &str, problems: &mut Problems) -> Option<Te
     Some(Spanned::new(value.span(), texts?))
 }
 
-fn text_list(table: &DeTable, name: &str, problems: &mut Problems) -> Option<TextList> {
-    text_list_of(field(table, name)?, name, problems)
+fn text_list(table: &Fields, name: &str, problems: &mut Problems) -> Option<TextList> {
+    text_list_of(table.get(name)?, name, problems)
 }
 
 fn integer_of(value: &Value, name: &str, problems: &mut Problems) -> Option<i64> {
@@ -119,16 +131,16 @@ fn integer_of(value: &Value, name: &str, problems: &mut Problems) -> Option<i64>
     }
 }
 
-fn integer(table: &DeTable, name: &str, problems: &mut Problems) -> Option<Spanned<i64>> {
-    let value = field(table, name)?;
+fn integer(table: &Fields, name: &str, problems: &mut Problems) -> Option<Spanned<i64>> {
+    let value = table.get(name)?;
     Some(Spanned::new(
         value.span(),
         integer_of(value, name, problems)?,
     ))
 }
 
-fn number(table: &DeTable, name: &str, problems: &mut Problems) -> Option<Spanned<RawNumber>> {
-    let value = field(table, name)?;
+fn number(table: &Fields, name: &str, problems: &mut Problems) -> Option<Spanned<RawNumber>> {
+    let value = table.get(name)?;
     let number = match value.get_ref() {
         DeValue::Float(f) => match f.as_str().parse::<f64>() {
             Ok(x) if x.is_finite() => RawNumber::Float(x),
@@ -146,8 +158,8 @@ fn number(table: &DeTable, name: &str, problems: &mut Problems) -> Option<Spanne
 }
 
 /// A calendar date written as a TOML date (`2026-12-01`, no quotes, no time).
-fn date(table: &DeTable, name: &str, problems: &mut Problems) -> Option<Spanned<Date>> {
-    let value = field(table, name)?;
+fn date(table: &Fields, name: &str, problems: &mut Problems) -> Option<Spanned<Date>> {
+    let value = table.get(name)?;
     let at = value.span().start;
     let DeValue::Datetime(datetime) = value.get_ref() else {
         let hint = match value.get_ref() {
@@ -176,8 +188,8 @@ fn date(table: &DeTable, name: &str, problems: &mut Problems) -> Option<Spanned<
     }
 }
 
-fn answer(table: &DeTable, problems: &mut Problems) -> Option<Spanned<RawAnswer>> {
-    let value = field(table, "answer")?;
+fn answer(table: &Fields, problems: &mut Problems) -> Option<Spanned<RawAnswer>> {
+    let value = table.get("answer")?;
     let answer = match value.get_ref() {
         DeValue::Boolean(b) => RawAnswer::Bool(*b),
         DeValue::Integer(_) => RawAnswer::Integer(integer_of(value, "answer", problems)?),
@@ -215,11 +227,11 @@ fn answer(table: &DeTable, problems: &mut Problems) -> Option<Spanned<RawAnswer>
 
 /// A `name = { … }` (or `[question.name]`) table, with its span.
 fn sub_table<'t, 'i>(
-    table: &'t DeTable<'i>,
+    table: &Fields<'t, 'i>,
     name: &str,
     problems: &mut Problems,
 ) -> Option<(std::ops::Range<usize>, &'t DeTable<'i>)> {
-    let value = field(table, name)?;
+    let value = table.get(name)?;
     match value.get_ref() {
         DeValue::Table(t) => Some((value.span(), t)),
         _ => {
@@ -264,7 +276,7 @@ fn blank(
     table: &DeTable,
     problems: &mut Problems,
 ) -> Spanned<RawBlank> {
-    check_keys(table, &["answer", "accept", "options", "typos"], problems);
+    let table = &Fields::read(table, &["answer", "accept", "options", "typos"], problems);
     Spanned::new(
         span,
         RawBlank {
@@ -277,8 +289,8 @@ fn blank(
 }
 
 fn question(table: &DeTable, problems: &mut Problems) -> RawQuestion {
-    check_keys(table, QUESTION_FIELDS, problems);
-    let pairs = field(table, "pairs").and_then(|value| {
+    let table = &Fields::read(table, QUESTION_FIELDS, problems);
+    let pairs = table.get("pairs").and_then(|value| {
         let DeValue::Array(items) = value.get_ref() else {
             wrong_type(problems, "pairs", value, "a list of [left, right] pairs");
             return None;
@@ -289,7 +301,7 @@ fn question(table: &DeTable, problems: &mut Problems) -> RawQuestion {
             .collect();
         Some(Spanned::new(value.span(), pairs?))
     });
-    let blanks = field(table, "blanks").map(|value| {
+    let blanks = table.get("blanks").map(|value| {
         let list = tables_of(value, "blanks", problems)
             .into_iter()
             .map(|(span, t)| blank(span, t, problems))
@@ -310,7 +322,7 @@ fn question(table: &DeTable, problems: &mut Problems) -> RawQuestion {
         reviewed: date(table, "reviewed", problems),
         points: number(table, "points", problems),
         image: sub_table(table, "image", problems).map(|(span, t)| {
-            check_keys(t, &["file", "alt", "caption"], problems);
+            let t = &Fields::read(t, &["file", "alt", "caption"], problems);
             Spanned::new(
                 span,
                 RawImage {
@@ -321,7 +333,7 @@ fn question(table: &DeTable, problems: &mut Problems) -> RawQuestion {
             )
         }),
         extract: sub_table(table, "extract", problems).map(|(span, t)| {
-            check_keys(t, &["text", "attribution"], problems);
+            let t = &Fields::read(t, &["text", "attribution"], problems);
             Spanned::new(
                 span,
                 RawExtract {
@@ -345,8 +357,8 @@ fn question(table: &DeTable, problems: &mut Problems) -> RawQuestion {
     }
 }
 
-fn questions(root: &DeTable, problems: &mut Problems) -> Vec<Spanned<RawQuestion>> {
-    let Some(value) = field(root, "question") else {
+fn questions(root: &Fields, problems: &mut Problems) -> Vec<Spanned<RawQuestion>> {
+    let Some(value) = root.get("question") else {
         return Vec::new();
     };
     tables_of(value, "question", problems)
@@ -357,13 +369,13 @@ fn questions(root: &DeTable, problems: &mut Problems) -> Vec<Spanned<RawQuestion
 
 /// Read a manifest's shape from its parsed document.
 pub fn manifest(root: &DeTable, problems: &mut Problems) -> RawManifest {
-    check_keys(root, &["bank", "topic", "question"], problems);
-    let bank = field(root, "bank").and_then(|value| {
+    let root = &Fields::read(root, &["bank", "topic", "question"], problems);
+    let bank = root.get("bank").and_then(|value| {
         let DeValue::Table(t) = value.get_ref() else {
             wrong_type(problems, "bank", value, "a table, written [bank]");
             return None;
         };
-        check_keys(
+        let t = &Fields::read(
             t,
             &[
                 "id",
@@ -389,12 +401,13 @@ pub fn manifest(root: &DeTable, problems: &mut Problems) -> RawManifest {
         };
         Some(Spanned::new(value.span(), meta))
     });
-    let topic = field(root, "topic")
+    let topic = root
+        .get("topic")
         .map(|value| {
             tables_of(value, "topic", problems)
                 .into_iter()
                 .map(|(span, t)| {
-                    check_keys(t, &["id", "title"], problems);
+                    let t = &Fields::read(t, &["id", "title"], problems);
                     let topic = RawTopic {
                         id: text(t, "id", problems),
                         title: text(t, "title", problems),
@@ -413,6 +426,6 @@ pub fn manifest(root: &DeTable, problems: &mut Problems) -> RawManifest {
 
 /// Read a question file's shape from its parsed document.
 pub fn question_file(root: &DeTable, problems: &mut Problems) -> Vec<Spanned<RawQuestion>> {
-    check_keys(root, &["question"], problems);
+    let root = &Fields::read(root, &["question"], problems);
     questions(root, problems)
 }
