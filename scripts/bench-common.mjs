@@ -13,14 +13,18 @@ const CHROMIUM_ARGS = [
 
 export const launch = () => chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
 
-/** `--runs N` (default `runs`) and `--no-build` from the command line; anything else is refused. */
-export function options(argv, { runs = 7 } = {}) {
+/**
+ * `--no-build` and, where `runs` is given (its default), `--runs N` from the command line;
+ * anything else is refused.
+ */
+export function options(argv, { runs } = {}) {
   const out = { runs, build: true };
+  const usage = runs === undefined ? '[--no-build]' : '[--runs N] [--no-build]';
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--no-build') out.build = false;
-    else if (argv[i] === '--runs' && /^[1-9]\d*$/.test(argv[i + 1] ?? '')) out.runs = Number(argv[++i]);
+    else if (runs !== undefined && argv[i] === '--runs' && /^[1-9]\d*$/.test(argv[i + 1] ?? '')) out.runs = Number(argv[++i]);
     else {
-      console.error(`unknown option ${argv[i]}; usage: [--runs N] [--no-build]`);
+      console.error(`unknown option ${argv[i]}; usage: ${usage}`);
       process.exit(2);
     }
   }

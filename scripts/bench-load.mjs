@@ -30,7 +30,7 @@ const VIEWPORT = { width: 412, height: 823 };
 const LOAD_TIMEOUT_MS = 60_000;
 const IDLE_MS = 1_000;
 
-const opts = options(process.argv.slice(2));
+const opts = options(process.argv.slice(2), { runs: 7 });
 if (opts.build) run('./scripts/build', []);
 
 // Runs in the page before its own scripts: clicks Start as soon as it is enabled (in a task of
