@@ -1,13 +1,16 @@
 //! Benchmarks (not tests: nothing here asserts a time). Run in release:
 //!
-//!     cargo run --release --bin bench [queue] [parse] [storage]
+//!     cargo run --release --bin bench [queue] [parse] [storage] [results]
 //!
 //! Prints the median of repeated runs for: the due queue of 10,000 cards, parsing and
-//! validating a generated 10,000-question bank, and the stored size of 100,000 reviews; all
-//! three, or the ones named. The browser runs the same parse in `bench_page`.
+//! validating a generated 10,000-question bank, the stored size of 100,000 reviews, and a
+//! class's results (1,000 result files of a 50-question assignment read, checked, regraded and
+//! analysed); all four, or the ones named. The browser runs the same parse in `bench_page`.
 
 use std::time::{Duration, Instant};
 
+#[path = "bench/class.rs"]
+mod class;
 #[path = "bench/generated.rs"]
 mod generated;
 
@@ -54,7 +57,7 @@ fn review_log(questions: usize, per_question: usize) -> ReviewLog {
 
 fn main() {
     let asked: Vec<String> = std::env::args().skip(1).collect();
-    let sections = ["queue", "parse", "storage"];
+    let sections = ["queue", "parse", "storage", "results"];
     if let Some(bad) = asked.iter().find(|a| !sections.contains(&a.as_str())) {
         eprintln!(
             "unknown benchmark {bad:?}; choose from {}",
@@ -72,6 +75,9 @@ fn main() {
     }
     if run("storage") {
         storage();
+    }
+    if run("results") {
+        results();
     }
 }
 
@@ -131,6 +137,25 @@ fn storage() {
         big.len(),
         stored,
         stored as f64 / big.len() as f64
+    );
+}
+
+/// Section 4, a class's results: 1,000 result files of a 50-question assignment, each read
+/// from its text and checked, taken into the roster (regraded with the bank), then analysed.
+fn results() {
+    let class = class::Class::generated(1_000, class::QUESTIONS);
+    let bytes: usize = class.files.iter().map(String::len).sum();
+    let mut summary = (0, 0.0);
+    let times = times_of(11, || summary = class.import_and_analyse());
+    println!(
+        "results: {} files ({} KB) of {} questions in: {:>9.3} ms  (target ≤ 50 ms; min {:.3}, max {:.3}; mean score {:.1} %)",
+        summary.0,
+        bytes / 1024,
+        class::QUESTIONS,
+        ms(times[times.len() / 2]),
+        ms(times[0]),
+        ms(times[times.len() - 1]),
+        summary.1 * 100.0
     );
 }
 

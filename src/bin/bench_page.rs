@@ -1,5 +1,6 @@
-//! The parse benchmark in the browser (bench.html): the generated bank `bench` parses natively,
-//! parsed and validated by the app's own code in wasm and timed with `performance.now()`.
+//! The parse and results benchmarks in the browser (bench.html): the generated bank `bench`
+//! parses natively, and the class of 1,000 results it imports, run by the app's own code in
+//! wasm and timed with `performance.now()`.
 //! Built only by `scripts/bench-parse`, into `target/site-bench`; never part of the site.
 
 #[cfg(target_arch = "wasm32")]
@@ -7,10 +8,14 @@
 mod generated;
 
 #[cfg(target_arch = "wasm32")]
+#[path = "bench/class.rs"]
+mod class;
+
+#[cfg(target_arch = "wasm32")]
 mod page {
     use wasm_bindgen::prelude::*;
 
-    use super::generated;
+    use super::{class, generated};
 
     #[wasm_bindgen]
     extern "C" {
@@ -66,19 +71,27 @@ mod page {
         let syntax = times(|| {
             std::hint::black_box(toml::de::DeTable::parse(&questions).expect("valid TOML"));
         });
+        let class = class::Class::generated(1_000, class::QUESTIONS);
+        let results = times(|| {
+            std::hint::black_box(class.import_and_analyse());
+        });
         let bytes = manifest.len() + questions.len();
         let json = serde_json::json!({
             "questions": count,
             "bytes": bytes,
             "parse_ms": parse,
             "syntax_ms": syntax,
+            "results_files": class.files.len(),
+            "results_ms": results,
         });
         let text = format!(
-            "parse + validate {count} questions ({} KB): median {:.1} ms of {RUNS} runs (first {:.1} ms); TOML syntax alone {:.1} ms",
+            "parse + validate {count} questions ({} KB): median {:.1} ms of {RUNS} runs (first {:.1} ms); TOML syntax alone {:.1} ms; {} results in {:.1} ms",
             bytes / 1024,
             median(&parse),
             parse[0],
-            median(&syntax)
+            median(&syntax),
+            class.files.len(),
+            median(&results)
         );
         report(json.to_string(), &text);
     }
