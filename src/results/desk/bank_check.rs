@@ -228,7 +228,7 @@ fn check_import(format: Format, file: &BroughtFile, rules: Rules) -> BankCheck {
         &mut check,
         checked.errors,
         checked.reports,
-        &[file.name.clone()],
+        std::slice::from_ref(&file.name),
     );
     check.bank = checked.bank;
     check
@@ -442,12 +442,9 @@ fn place(
                     .filter(open)
                     .filter(|&i| entries[i].id.as_deref() == Some(id))
             };
-            mine()
-                .filter(starts_before)
-                .last()
-                .or_else(|| mine().next())
+            mine().rfind(starts_before).or_else(|| mine().next())
         });
-        let by_place = || (0..reported).filter(open).filter(starts_before).last();
+        let by_place = || (0..reported).filter(open).rfind(starts_before);
         if let Some(i) = by_name.or_else(by_place) {
             room[i] -= 1;
             check.entries[i].problems.push(error.clone());
