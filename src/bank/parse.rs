@@ -249,11 +249,30 @@ pub fn load_bank(
     files: Vec<SourceFile>,
     rules: Rules,
 ) -> Result<Bank, BankErrors> {
-    let checked = check_bank(manifest, files, rules);
-    match checked.partial {
-        Some(bank) if checked.errors.is_empty() => Ok(bank),
-        _ => Err(checked.errors),
+    let (validator, source, mut errors) = validate(manifest, &files, rules);
+    let bank = validator.finish(&source, &mut errors);
+    match bank {
+        Some(bank) if errors.is_empty() => Ok(bank),
+        _ => Err(errors),
     }
+}
+
+/// The validator after it has seen the manifest and every question of `files`, with the
+/// manifest's file (to finish with) and the problems so far.
+fn validate<'r>(
+    manifest: Manifest,
+    files: &[SourceFile],
+    rules: Rules<'r>,
+) -> (Validator<'r>, SourceFile, BankErrors) {
+    let mut errors = BankErrors::default();
+    let mut validator = Validator::new(rules);
+    validator.manifest(&manifest.source, manifest.raw, &mut errors);
+    for file in files {
+        for (base, questions) in question_chunks(file, &mut errors) {
+            validator.questions_at(file, base, questions, &mut errors);
+        }
+    }
+    (validator, manifest.source, errors)
 }
 
 /// A bank checked for a preview beside its problems (the teacher's page).
@@ -267,18 +286,12 @@ pub struct CheckedBank {
     pub reports: Vec<QuestionReport>,
 }
 
-/// [`load_bank`], keeping each question's report and the bank as far as it was built.
+/// [`load_bank`], keeping each question's report and the bank as far as it was built. The
+/// reports copy every sound question, so only the teacher's page asks for them.
 pub fn check_bank(manifest: Manifest, files: Vec<SourceFile>, rules: Rules) -> CheckedBank {
-    let mut errors = BankErrors::default();
-    let mut validator = Validator::new(rules);
-    validator.manifest(&manifest.source, manifest.raw, &mut errors);
-    for file in &files {
-        for (base, questions) in question_chunks(file, &mut errors) {
-            validator.questions_at(file, base, questions, &mut errors);
-        }
-    }
-    let reports = validator.reports().to_vec();
-    let partial = validator.finish(&manifest.source, &mut errors);
+    let (validator, source, mut errors) = validate(manifest, &files, rules);
+    let reports = validator.reports();
+    let partial = validator.finish(&source, &mut errors);
     CheckedBank {
         partial,
         errors,
