@@ -160,6 +160,37 @@ fn a_good_import_gives_a_bank_and_says_what_it_left_out() {
 }
 
 #[test]
+fn aiken_and_moodle_xml_files_are_checked_the_same_way() {
+    // ww1.aiken.txt has three questions (three ANSWER: lines), all sound.
+    let aiken = check(&[from_disk("tests/interchange/ww1.aiken.txt")]);
+    assert_eq!(aiken.format, Some(Format::Aiken));
+    assert_eq!(aiken.read_as, "Aiken: tests/interchange/ww1.aiken.txt");
+    assert!(aiken.problems.is_empty(), "{:?}", messages(&aiken.problems));
+    assert_eq!(aiken.entries.len(), 3);
+    assert_eq!(aiken.bank.as_ref().map(|b| b.questions.len()), Some(3));
+
+    // moodle-export.xml holds 11 questions besides its 2 categories: the essay and the
+    // drag-the-words question have no Accord type, so 9 come in; the map question's embedded
+    // image is the third thing left out, as `bank check` lists them.
+    let xml = check(&[from_disk("tests/interchange/moodle-export.xml")]);
+    assert_eq!(xml.format, Some(Format::MoodleXml));
+    assert_eq!(
+        xml.read_as,
+        "Moodle XML: tests/interchange/moodle-export.xml"
+    );
+    assert!(xml.problems.is_empty(), "{:?}", messages(&xml.problems));
+    assert_eq!(xml.entries.len(), 9);
+    assert_eq!(xml.bank.as_ref().map(|b| b.questions.len()), Some(9));
+    assert_eq!(xml.topics.len(), 2);
+    let skipped: Vec<String> = xml.skipped.iter().map(ToString::to_string).collect();
+    assert_eq!(skipped.len(), 3, "{skipped:?}");
+    assert!(skipped[0].starts_with(
+        "tests/interchange/moodle-export.xml:132:3: question \"why-enlarge\": an essay"
+    ));
+    assert_eq!(xml.changed.len(), 8);
+}
+
+#[test]
 fn a_toml_bank_is_read_from_its_manifest_and_the_files_it_lists() {
     let result = check(&demo_files());
     assert_eq!(
