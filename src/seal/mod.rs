@@ -19,6 +19,7 @@ mod grading;
 mod kdf;
 mod neutral;
 mod opening;
+mod passphrase;
 mod payload;
 mod release;
 mod sealed;
@@ -34,6 +35,7 @@ pub use kdf::{
 };
 pub use neutral::neutral_shape;
 pub use opening::{Opened, OpenedQuestion, grade, open};
+pub use passphrase::{MIN_PASSPHRASE_CHARS, Strength, passphrase_problem, strength};
 pub use release::{RELEASE_CODE_LEN, key_from_release_code, release_code};
 pub use sealed::{
     CIPHER, FORMAT, KDF_ALGORITHM, MAX_BLOB_BYTES, MAX_FILE_BYTES, SealedBank, SealedQuestion,

@@ -9,6 +9,7 @@ mod editor;
 mod files;
 mod list;
 mod report;
+mod sealing;
 mod share;
 mod state;
 
