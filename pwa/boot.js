@@ -6,9 +6,8 @@
 // 3. registers the service worker (offline use, installing) and offers a reload when a new
 //    version is waiting.
 
-// 1. The default bank's bundle: only when the page asks for no other bank (and never on a
-//    page marked data-no-bundle: the sealed exam's page reads only its sealed file). The app
-//    checks everything it receives; this only saves a round trip.
+// 1. The default bank's bundle: only when the page asks for no other bank. The app checks
+//    everything it receives; this only saves a round trip.
 (() => {
   const params = new URLSearchParams(location.search);
   if (params.has('bank') || document.documentElement.hasAttribute('data-no-bundle')) return;

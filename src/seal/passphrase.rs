@@ -99,11 +99,29 @@ mod tests {
 
     #[test]
     fn four_random_words_are_strong_and_a_mixed_sixteen_is_fair_or_better() {
-        // 28 characters over lowercase and space (59 symbols, 5.9 bits each): ≈ 165 bits,
-        // counting repeats at most three times (distinct 18 × 3 = 54 > 28).
+        // 25 characters over lowercase and space (26 + 33 = 59 symbols, log2 59 ≈ 5.88 bits
+        // each): ≈ 147 bits; 14 distinct characters × 3 = 42 ≥ 25, so no repeat is discounted.
         assert_eq!(strength("violet otter lamp harbour"), Strength::Strong);
         // 12 characters over lower, upper and digits (62 symbols): 12 × 5.95 ≈ 71 bits.
         assert_eq!(strength("Tr0ub4dor3xQ"), Strength::Fair);
+    }
+
+    proptest::proptest! {
+        /// Whatever is typed (any Unicode, any length): no panic, a strength, and a problem
+        /// exactly when it is too short or the two differ.
+        #[test]
+        fn any_typed_passphrase_is_rated_without_panicking(
+            pass in "\\PC{0,40}",
+            other in "\\PC{0,40}",
+        ) {
+            let short = pass.chars().count() < MIN_PASSPHRASE_CHARS;
+            proptest::prop_assert_eq!(strength(&pass) == Strength::TooShort, short);
+            proptest::prop_assert_eq!(passphrase_problem(&pass, &pass).is_some(), short);
+            proptest::prop_assert_eq!(
+                passphrase_problem(&pass, &other).is_none(),
+                !short && pass == other
+            );
+        }
     }
 
     #[test]

@@ -227,6 +227,7 @@ pub fn SealedNote(desk: Desk, id: String) -> impl IntoView {
             <p>"Put the sealed file on your site as "<code id="sealed-path">{path.clone()}</code>
                " (beside the pages, in the questions folder); students' pages fetch it from there. The link below opens the exam's own page."</p>
             <p class="hint">"Students see no score and no answer until you release the key from the class results. Grading needs the passphrase."</p>
+            <p class="hint" id="plain-bank-warning">"Keep the unsealed bank you sealed from off the site students use: its files hold the answers in the clear."</p>
             {move || file().map(|text| {
                 let name = download_name.clone();
                 view! {

@@ -53,19 +53,38 @@ function leaks(text, where) {
   return found;
 }
 
-/** The student's page searched: its DOM (markup and every field's value) and localStorage. */
+/** The student's page searched: its DOM (markup and every field's value), localStorage and
+ * sessionStorage. */
 async function pageLeaks(page, step) {
-  const { html, values, storage } = await page.evaluate(() => ({
-    html: document.documentElement.outerHTML,
-    values: [...document.querySelectorAll('input, textarea, select')].map((e) => e.value).join('\n'),
-    storage: Object.keys(localStorage).map((k) => `${k}\n${localStorage.getItem(k)}`).join('\n'),
-  }));
+  const { html, values, storage, session } = await page.evaluate(() => {
+    const dump = (s) => Object.keys(s).map((k) => `${k}\n${s.getItem(k)}`).join('\n');
+    return {
+      html: document.documentElement.outerHTML,
+      values: [...document.querySelectorAll('input, textarea, select')].map((e) => e.value).join('\n'),
+      storage: dump(localStorage),
+      session: dump(sessionStorage),
+    };
+  });
   return [
     ...leaks(html, `DOM at ${step}`),
     ...leaks(values, `fields at ${step}`),
     ...leaks(storage, `localStorage at ${step}`),
+    ...leaks(session, `sessionStorage at ${step}`),
   ];
 }
+
+test('the search for the key finds every secret where it is in the clear', async () => {
+  // Without this, a search that matched nothing (a typo in a secret, a pattern too strict)
+  // would pass the test below whatever the student received.
+  const source = await readFile(new URL('./fixtures/sealed/index.toml', import.meta.url), 'utf8');
+  assert.equal(leaks(source, 'the plain bank').length, SECRETS.length + SEQUENCES.length);
+  // The correct order and pairs as JSON lists, as an unsealed bundle would hold them.
+  const json = JSON.stringify({ items: ORDER, pairs: PAIRS });
+  assert.equal(leaks(json, 'a JSON list').length, SEQUENCES.length);
+  // The neutral order the student's page shows is none of them.
+  const neutral = JSON.stringify({ items: [...ORDER].sort(), lefts: PAIRS.map((p) => p[0]).sort(), rights: PAIRS.map((p) => p[1]).sort() });
+  assert.deepEqual(leaks(neutral, 'the neutral order'), []);
+});
 
 /** The ordering items and matching choices on screen carry only neutral (alphabetical) keys. */
 async function neutralKeys(page) {
