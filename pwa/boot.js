@@ -10,7 +10,7 @@
 //    everything it receives; this only saves a round trip.
 (() => {
   const params = new URLSearchParams(location.search);
-  if (params.has('bank')) return;
+  if (params.has('bank') || document.documentElement.hasAttribute('data-no-bundle')) return;
   window.accordBundle = fetch('questions/bundle.json', { cache: 'no-cache' })
     .then((r) => (r.ok ? r.text() : null))
     .catch(() => null);

@@ -14,7 +14,7 @@ import { join, posix, relative, sep } from 'node:path';
 const SOURCE = 'pwa/sw.js';
 const OUTPUT = 'sw.js';
 const BUNDLE = 'questions/bundle.json';
-const PAGES = ['index.html', 'progress.html', 'teacher.html'];
+const PAGES = ['index.html', 'progress.html', 'teacher.html', 'exam.html'];
 
 const site = process.argv[2];
 if (!site) {

@@ -9,6 +9,7 @@ use super::bank_key::BankKey;
 use super::exchange::{ImportError, export, import};
 use super::merge::{MergeSummary, TabMerge};
 use super::model::{LearnerSettings, ProgressData};
+use super::paper::Paper;
 use super::plan::{QuizRequest, start_quiz};
 use super::profiles::ProfileId;
 use super::schema::decode;
@@ -108,11 +109,11 @@ impl<S: KeyValueStore, T: KeyValueStore> Learner<S, T> {
     /// Open a learner's progress for `bank` (kept under `key`): quizzes of this bank that
     /// ended while away are scored and archived, ones that no longer fit the bank are dropped
     /// with a notice, and the quiz this tab showed before a reload comes back on screen.
-    pub fn open(
+    pub fn open<P: Paper + ?Sized>(
         storage: S,
         tab: T,
         profile: ProfileId,
-        bank: &Bank,
+        bank: &P,
         key: BankKey,
         now: u64,
     ) -> Self {
@@ -137,7 +138,7 @@ impl<S: KeyValueStore, T: KeyValueStore> Learner<S, T> {
         let tab_quiz = learner.tab.get(TAB_QUIZ_KEY).ok().flatten();
         for slot in slots.into_iter().filter(|s| s.bank == learner.key) {
             let id = slot.session.id.clone();
-            match slot.session.restore(bank) {
+            match bank.restore(slot.session) {
                 Err(why) => {
                     learner
                         .notices
@@ -149,9 +150,9 @@ impl<S: KeyValueStore, T: KeyValueStore> Learner<S, T> {
                         learner.notices.push(LearnerNotice::QuizExpired);
                     }
                     if session.is_finished() {
-                        learner.data.archive(&learner.key, &session, bank);
+                        bank.archive(&mut learner.data, &learner.key, &session);
                         if let Some(run) = &slot.run {
-                            let record = result_of(run, &session, bank);
+                            let record = bank.result(run, &session);
                             learner.data.hand_in(record);
                         }
                         let _ = learner.store.remove_quiz(&id);
@@ -221,7 +222,7 @@ impl<S: KeyValueStore, T: KeyValueStore> Learner<S, T> {
         }
     }
 
-    fn save_quiz(&mut self, bank: &Bank) -> bool {
+    fn save_quiz<P: Paper + ?Sized>(&mut self, bank: &P) -> bool {
         let Some(quiz) = self.quiz.as_mut() else {
             return false;
         };
@@ -262,7 +263,13 @@ impl<S: KeyValueStore, T: KeyValueStore> Learner<S, T> {
         list
     }
 
-    fn begin(&mut self, bank: &Bank, session: QuizSession, run: Option<Run>, now: u64) {
+    fn begin<P: Paper + ?Sized>(
+        &mut self,
+        bank: &P,
+        session: QuizSession,
+        run: Option<Run>,
+        now: u64,
+    ) {
         let _ = self.tab.set(TAB_QUIZ_KEY, &session.id);
         self.quiz = Some(session);
         self.run = run;
@@ -329,13 +336,18 @@ impl<S: KeyValueStore, T: KeyValueStore> Learner<S, T> {
     }
 
     /// Show a quiz in progress from the "resume" list.
-    pub fn resume(&mut self, bank: &Bank, id: &str, now: u64) -> Result<(), SessionError> {
+    pub fn resume<P: Paper + ?Sized>(
+        &mut self,
+        bank: &P,
+        id: &str,
+        now: u64,
+    ) -> Result<(), SessionError> {
         let stored = self
             .store
             .load_quiz(id)
             .ok_or_else(|| SessionError::DoesNotFit("it is no longer saved".into()))?;
         self.run = stored.run;
-        let mut session = stored.quiz.restore(bank)?;
+        let mut session = bank.restore(stored.quiz)?;
         session.shown_at = Some(now);
         if session.expire(now) {
             self.quiz = Some(session);
@@ -349,16 +361,16 @@ impl<S: KeyValueStore, T: KeyValueStore> Learner<S, T> {
     }
 
     /// Answer the question on screen.
-    pub fn answer(
+    pub fn answer<P: Paper + ?Sized>(
         &mut self,
-        bank: &Bank,
+        bank: &P,
         response: Response,
         now: u64,
     ) -> Result<Answer, SessionError> {
         // Another tab may have answered this very question: its answer stands.
         if let Some(quiz) = self.quiz.as_mut()
             && let Some(stored) = self.store.load_quiz(&quiz.id)
-            && let Ok(theirs) = stored.quiz.restore(bank)
+            && let Ok(theirs) = bank.restore(stored.quiz)
         {
             let before = quiz.phase();
             quiz.merge_from(&theirs);
@@ -369,20 +381,23 @@ impl<S: KeyValueStore, T: KeyValueStore> Learner<S, T> {
         }
         let quiz = self.quiz.as_mut().ok_or(SessionError::Finished)?;
         let index = quiz.current;
-        match quiz.submit(bank, response, now) {
+        match bank.submit(quiz, response, now) {
             Ok(credit) => {
-                let feedback = !quiz.navigable();
-                if feedback {
-                    let question = quiz.items[index].question.clone();
-                    self.data.record_answer(&self.key, &question, credit, now);
-                    self.save_quiz(bank);
-                    self.save(now);
-                    Ok(Answer::Feedback(credit))
-                } else {
-                    // An exam moves straight on.
-                    let _ = quiz.advance(now);
-                    self.save_quiz(bank);
-                    Ok(Answer::Saved)
+                // Feedback needs the score: a quiz this side cannot score is always an exam.
+                match credit.filter(|_| !quiz.navigable()) {
+                    Some(credit) => {
+                        let question = quiz.items[index].question.clone();
+                        self.data.record_answer(&self.key, &question, credit, now);
+                        self.save_quiz(bank);
+                        self.save(now);
+                        Ok(Answer::Feedback(credit))
+                    }
+                    None => {
+                        // An exam moves straight on.
+                        let _ = quiz.advance(now);
+                        self.save_quiz(bank);
+                        Ok(Answer::Saved)
+                    }
                 }
             }
             Err(SessionError::TimeUp) => {
@@ -395,7 +410,7 @@ impl<S: KeyValueStore, T: KeyValueStore> Learner<S, T> {
 
     /// Move on after the feedback (in an exam: to the next question). Returns whether the
     /// quiz is now finished (the results screen shows it).
-    pub fn next(&mut self, bank: &Bank, now: u64) -> bool {
+    pub fn next<P: Paper + ?Sized>(&mut self, bank: &P, now: u64) -> bool {
         let Some(quiz) = self.quiz.as_mut() else {
             return false;
         };
@@ -411,7 +426,12 @@ impl<S: KeyValueStore, T: KeyValueStore> Learner<S, T> {
     }
 
     /// In an exam: show another question.
-    pub fn go_to(&mut self, bank: &Bank, index: usize, now: u64) -> Result<(), SessionError> {
+    pub fn go_to<P: Paper + ?Sized>(
+        &mut self,
+        bank: &P,
+        index: usize,
+        now: u64,
+    ) -> Result<(), SessionError> {
         let quiz = self.quiz.as_mut().ok_or(SessionError::Finished)?;
         match quiz.go_to(index, now) {
             Err(SessionError::TimeUp) => {
@@ -426,7 +446,7 @@ impl<S: KeyValueStore, T: KeyValueStore> Learner<S, T> {
     }
 
     /// In an exam: flag or unflag the question on screen.
-    pub fn toggle_flag(&mut self, bank: &Bank) -> Result<bool, SessionError> {
+    pub fn toggle_flag<P: Paper + ?Sized>(&mut self, bank: &P) -> Result<bool, SessionError> {
         let flag = self
             .quiz
             .as_mut()
@@ -437,7 +457,7 @@ impl<S: KeyValueStore, T: KeyValueStore> Learner<S, T> {
     }
 
     /// In an exam: hand in.
-    pub fn hand_in(&mut self, bank: &Bank, now: u64) -> Result<(), SessionError> {
+    pub fn hand_in<P: Paper + ?Sized>(&mut self, bank: &P, now: u64) -> Result<(), SessionError> {
         let quiz = self.quiz.as_mut().ok_or(SessionError::Finished)?;
         let result = quiz.hand_in(now);
         if matches!(result, Ok(()) | Err(SessionError::TimeUp)) {
@@ -447,7 +467,7 @@ impl<S: KeyValueStore, T: KeyValueStore> Learner<S, T> {
     }
 
     /// The exam's time ran out: score what was answered. Returns whether it ended now.
-    pub fn time_up(&mut self, bank: &Bank, now: u64) -> bool {
+    pub fn time_up<P: Paper + ?Sized>(&mut self, bank: &P, now: u64) -> bool {
         let ended = self.quiz.as_mut().is_some_and(|q| q.expire(now));
         if ended {
             self.finish(bank, now);
@@ -456,19 +476,27 @@ impl<S: KeyValueStore, T: KeyValueStore> Learner<S, T> {
     }
 
     /// The quiz is over: into the history (and the log), out of its slot, onto the results.
-    fn finish(&mut self, bank: &Bank, now: u64) {
+    fn finish<P: Paper + ?Sized>(&mut self, bank: &P, now: u64) {
         let Some(quiz) = self.quiz.take() else {
             return;
         };
-        self.data.archive(&self.key, &quiz, bank);
+        bank.archive(&mut self.data, &self.key, &quiz);
         if let Some(run) = self.run.take() {
-            let record = result_of(&run, &quiz, bank);
+            let record = bank.result(&run, &quiz);
             self.data.hand_in(record.clone());
             self.handed_in = Some(record);
         }
         let _ = self.store.remove_quiz(&quiz.id);
         let _ = self.tab.remove(TAB_QUIZ_KEY);
         self.finished = Some(quiz);
+        self.save(now);
+    }
+
+    /// Put a quiz scored after the fact into the history and the review log, and save: a
+    /// sealed exam's handed-in attempt, reviewed once its key is released. The same quiz
+    /// archived twice counts once.
+    pub fn archive(&mut self, bank: &Bank, session: &QuizSession, now: u64) {
+        self.data.archive(&self.key, session, bank);
         self.save(now);
     }
 
@@ -504,15 +532,15 @@ impl<S: KeyValueStore, T: KeyValueStore> Learner<S, T> {
     }
 
     /// Start a student's run of an assignment: its conditions, not the learner's settings.
-    pub fn start_assignment(
+    pub fn start_assignment<P: Paper + ?Sized>(
         &mut self,
-        bank: &Bank,
+        bank: &P,
         mut run: Run,
         id: String,
         now: u64,
     ) -> Result<(), SessionError> {
         run.attempt = self.attempts_used(&run.assignment.id) + 1;
-        let session = run.start(bank, id, now)?;
+        let session = bank.start_run(&run, id, now)?;
         self.begin(bank, session, Some(run), now);
         Ok(())
     }
@@ -559,7 +587,13 @@ impl<S: KeyValueStore, T: KeyValueStore> Learner<S, T> {
     /// Another tab wrote `key` (`value` is the new text, `None` when removed). Returns
     /// whether anything on screen may have changed. Another tab's copy of the quiz on screen
     /// is taken in only if it fits `bank` (its answers are scored again, never trusted).
-    pub fn take_in(&mut self, bank: &Bank, key: &str, value: Option<&str>, now: u64) -> bool {
+    pub fn take_in<P: Paper + ?Sized>(
+        &mut self,
+        bank: &P,
+        key: &str,
+        value: Option<&str>,
+        now: u64,
+    ) -> bool {
         if self.store.is_progress_key(key) {
             let Some(theirs) = value.and_then(|v| decode(v).ok()) else {
                 return false;
@@ -604,7 +638,7 @@ impl<S: KeyValueStore, T: KeyValueStore> Learner<S, T> {
                 self.notices.push(LearnerNotice::QuizGoneElsewhere);
                 true
             }
-            Some(text) => match decode_slot(text).map(|theirs| theirs.quiz.restore(bank)) {
+            Some(text) => match decode_slot(text).map(|theirs| bank.restore(theirs.quiz)) {
                 Ok(Ok(theirs)) => quiz.merge_from(&theirs),
                 _ => false,
             },

@@ -11,7 +11,6 @@ use super::model::ProgressData;
 use super::profiles::ProfileId;
 use super::schema::{DecodeProblem, Decoded, decode, encode};
 use crate::assignment::Run;
-use crate::bank::Bank;
 use crate::quiz::QuizSession;
 use crate::storage::{KeyValueStore, StorageError};
 
@@ -341,9 +340,9 @@ impl<S: KeyValueStore> ProgressStore<S> {
     /// Save a quiz in progress to its slot, first taking in what another tab saved of the
     /// same quiz (if that copy fits `bank`: its answers are scored again, never trusted).
     /// Returns whether the stored copy changed `session`.
-    pub fn save_quiz(
+    pub fn save_quiz<P: super::paper::Paper + ?Sized>(
         &self,
-        bank: &Bank,
+        bank: &P,
         key: &BankKey,
         run: Option<&Run>,
         session: &mut QuizSession,
@@ -351,7 +350,7 @@ impl<S: KeyValueStore> ProgressStore<S> {
         if !self.writable {
             return Err(SaveError::ReadOnly);
         }
-        let changed = match self.load_quiz(&session.id).map(|s| s.quiz.restore(bank)) {
+        let changed = match self.load_quiz(&session.id).map(|s| bank.restore(s.quiz)) {
             Some(Ok(stored)) => session.merge_from(&stored),
             _ => false,
         };

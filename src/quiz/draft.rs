@@ -3,7 +3,7 @@
 
 use super::draw::QuizItem;
 use super::response::{Response, parse_number};
-use crate::bank::QuestionKind;
+use crate::bank::{QuestionKind, Shape};
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Draft {
@@ -22,17 +22,20 @@ pub enum Draft {
 impl Draft {
     /// An empty draft for a question, laid out as `item` says.
     pub fn new(kind: &QuestionKind, item: &QuizItem) -> Draft {
-        match kind {
-            QuestionKind::SingleChoice { .. } => Draft::Choice(None),
-            QuestionKind::MultipleSelect { .. } => Draft::Choices(Vec::new()),
-            QuestionKind::TrueFalse { .. } => Draft::Bool(None),
-            QuestionKind::Ordering { .. } => Draft::Order(item.order.clone()),
-            QuestionKind::Matching { lefts, .. } => Draft::Pairs(vec![None; lefts.len()]),
-            QuestionKind::Numeric { .. } | QuestionKind::ShortText { .. } => {
-                Draft::Text(String::new())
-            }
-            QuestionKind::Cloze { blanks, .. } => Draft::Blanks(vec![String::new(); blanks.len()]),
-            QuestionKind::SpotError { .. } => Draft::Parts(Vec::new()),
+        Draft::for_shape(&kind.shape(), item)
+    }
+
+    /// An empty draft for what a question shows (a sealed exam has only shapes).
+    pub fn for_shape(shape: &Shape, item: &QuizItem) -> Draft {
+        match shape {
+            Shape::Single { .. } => Draft::Choice(None),
+            Shape::Multiple { .. } => Draft::Choices(Vec::new()),
+            Shape::TrueFalse => Draft::Bool(None),
+            Shape::Ordering { .. } => Draft::Order(item.order.clone()),
+            Shape::Matching { lefts, .. } => Draft::Pairs(vec![None; lefts.len()]),
+            Shape::Numeric { .. } | Shape::ShortText => Draft::Text(String::new()),
+            Shape::Cloze { blanks, .. } => Draft::Blanks(vec![String::new(); blanks.len()]),
+            Shape::SpotError { .. } => Draft::Parts(Vec::new()),
         }
     }
 
@@ -53,6 +56,11 @@ impl Draft {
 
     /// The draft as a response to check, or what the learner still has to do.
     pub fn to_response(&self, kind: &QuestionKind) -> Result<Response, String> {
+        self.to_response_for(&kind.shape())
+    }
+
+    /// [`Draft::to_response`] for what a question shows.
+    pub fn to_response_for(&self, shape: &Shape) -> Result<Response, String> {
         let response = match self {
             Draft::Choice(Some(i)) => Response::Choice(*i),
             Draft::Choice(None) | Draft::Bool(None) => return Err("Choose an answer first.".into()),
@@ -66,8 +74,8 @@ impl Draft {
                 return Err("Match at least one item first.".into());
             }
             Draft::Pairs(pairs) => Response::Pairs(pairs.clone()),
-            Draft::Text(text) => match kind {
-                QuestionKind::Numeric { .. } => Response::Number(parse_number(text)?),
+            Draft::Text(text) => match shape {
+                Shape::Numeric { .. } => Response::Number(parse_number(text)?),
                 _ if text.trim().is_empty() => return Err("Type an answer first.".into()),
                 _ => Response::Text(text.trim().to_string()),
             },
@@ -82,7 +90,7 @@ impl Draft {
             }
             Draft::Parts(picks) => Response::Parts(sorted(picks)),
         };
-        if response.fits(kind) {
+        if response.fits_shape(shape) {
             Ok(response)
         } else {
             Err("That answer does not fit this question.".into())
@@ -92,33 +100,34 @@ impl Draft {
     /// The number key `n` (1-based) picks or toggles the n-th option on screen.
     /// Returns whether the key meant anything for this question.
     pub fn press_number(&mut self, n: usize, kind: &QuestionKind, item: &QuizItem) -> bool {
+        self.press_number_for(n, &kind.shape(), item)
+    }
+
+    /// [`Draft::press_number`] for what a question shows.
+    pub fn press_number_for(&mut self, n: usize, shape: &Shape, item: &QuizItem) -> bool {
         let Some(index) = n.checked_sub(1) else {
             return false;
         };
-        match (self, kind) {
-            (Draft::Choice(choice), QuestionKind::SingleChoice { .. }) => {
-                match item.order.get(index) {
-                    Some(&original) => {
-                        *choice = Some(original);
-                        true
-                    }
-                    None => false,
+        match (self, shape) {
+            (Draft::Choice(choice), Shape::Single { .. }) => match item.order.get(index) {
+                Some(&original) => {
+                    *choice = Some(original);
+                    true
                 }
-            }
-            (Draft::Choices(picks), QuestionKind::MultipleSelect { .. }) => {
-                match item.order.get(index) {
-                    Some(&original) => {
-                        toggle(picks, original);
-                        true
-                    }
-                    None => false,
+                None => false,
+            },
+            (Draft::Choices(picks), Shape::Multiple { .. }) => match item.order.get(index) {
+                Some(&original) => {
+                    toggle(picks, original);
+                    true
                 }
-            }
-            (Draft::Bool(value), QuestionKind::TrueFalse { .. }) if index < 2 => {
+                None => false,
+            },
+            (Draft::Bool(value), Shape::TrueFalse) if index < 2 => {
                 *value = Some(index == 0);
                 true
             }
-            (Draft::Parts(picks), QuestionKind::SpotError { parts, .. }) if index < parts.len() => {
+            (Draft::Parts(picks), Shape::SpotError { parts }) if index < parts.len() => {
                 toggle(picks, index);
                 true
             }

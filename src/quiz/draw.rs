@@ -6,7 +6,7 @@ use rand_chacha::ChaCha8Rng;
 use serde::{Deserialize, Serialize};
 
 use super::seed::Seed;
-use crate::bank::{Bank, Blank, Question, QuestionKind};
+use crate::bank::{Bank, BlankShape, Shape};
 
 /// How a quiz picks its questions and gives feedback.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -109,14 +109,16 @@ fn shuffled(rng: &mut ChaCha8Rng, n: usize) -> Vec<usize> {
     order
 }
 
-fn layout(rng: &mut ChaCha8Rng, kind: &QuestionKind) -> (Vec<usize>, Vec<Vec<usize>>) {
-    match kind {
-        QuestionKind::SingleChoice { choices, .. }
-        | QuestionKind::MultipleSelect { choices, .. } => {
+/// A question's layout from what it shows: the same for a bank's question (its shape) and for
+/// a sealed exam's (its neutral shape), so draws never need the answer key.
+fn layout(rng: &mut ChaCha8Rng, shape: &Shape) -> (Vec<usize>, Vec<Vec<usize>>) {
+    match shape {
+        Shape::Single { choices } | Shape::Multiple { choices } => {
             (shuffled(rng, choices.len()), Vec::new())
         }
-        QuestionKind::Ordering { items } => {
-            // Never start in the right order: that would give the answer away.
+        Shape::Ordering { items } => {
+            // Never start in the listed order: for a bank's question that is the right order,
+            // which would give the answer away.
             let n = items.len();
             loop {
                 let order = shuffled(rng, n);
@@ -125,23 +127,22 @@ fn layout(rng: &mut ChaCha8Rng, kind: &QuestionKind) -> (Vec<usize>, Vec<Vec<usi
                 }
             }
         }
-        QuestionKind::Matching { rights, .. } => (shuffled(rng, rights.len()), Vec::new()),
-        QuestionKind::Cloze { blanks, .. } => {
+        Shape::Matching { rights, .. } => (shuffled(rng, rights.len()), Vec::new()),
+        Shape::Cloze { blanks, .. } => {
             let orders = blanks
                 .iter()
                 .map(|blank| match blank {
-                    Blank::Choice { options, .. } => shuffled(rng, options.len()),
-                    Blank::Typed(_) => Vec::new(),
+                    BlankShape::Options(options) => shuffled(rng, options.len()),
+                    BlankShape::Typed => Vec::new(),
                 })
                 .collect();
             (Vec::new(), orders)
         }
         // True/false keeps True before False; spot-the-error parts keep the claim's wording;
         // typed answers have nothing to shuffle.
-        QuestionKind::TrueFalse { .. }
-        | QuestionKind::SpotError { .. }
-        | QuestionKind::Numeric { .. }
-        | QuestionKind::ShortText { .. } => (Vec::new(), Vec::new()),
+        Shape::TrueFalse | Shape::SpotError { .. } | Shape::Numeric { .. } | Shape::ShortText => {
+            (Vec::new(), Vec::new())
+        }
     }
 }
 
@@ -150,13 +151,15 @@ fn layout(rng: &mut ChaCha8Rng, kind: &QuestionKind) -> (Vec<usize>, Vec<Vec<usi
 pub fn lay_out(bank: &Bank, ids: &[String], seed: &Seed) -> Vec<QuizItem> {
     let mut rng = ChaCha8Rng::seed_from_u64(seed.value());
     let questions = ids.iter().filter_map(|id| bank.question(id));
-    questions.map(|question| item(&mut rng, question)).collect()
+    questions
+        .map(|question| item(&mut rng, &question.id, &question.kind.shape()))
+        .collect()
 }
 
-fn item(rng: &mut ChaCha8Rng, question: &Question) -> QuizItem {
-    let (order, blank_orders) = layout(rng, &question.kind);
+fn item(rng: &mut ChaCha8Rng, id: &str, shape: &Shape) -> QuizItem {
+    let (order, blank_orders) = layout(rng, shape);
     QuizItem {
-        question: question.id.clone(),
+        question: id.to_string(),
         order,
         blank_orders,
     }
@@ -165,14 +168,32 @@ fn item(rng: &mut ChaCha8Rng, question: &Question) -> QuizItem {
 /// Draw a quiz. The result depends only on the bank's questions (ids, order and lists), the
 /// settings and the seed.
 pub fn draw(bank: &Bank, settings: &QuizSettings, seed: &Seed) -> Vec<QuizItem> {
+    draw_shown(
+        bank.questions
+            .iter()
+            .map(|q| (q.id.as_str(), q.topic.as_str(), q.kind.shape())),
+        settings,
+        seed,
+    )
+}
+
+/// Draw a quiz from what each question shows, `(id, topic, shape)` in the bank's order: the
+/// same draw as [`draw`] gives for a bank with these questions, and the one a sealed exam
+/// makes from its public part.
+pub fn draw_shown<'a>(
+    questions: impl IntoIterator<Item = (&'a str, &'a str, Shape)>,
+    settings: &QuizSettings,
+    seed: &Seed,
+) -> Vec<QuizItem> {
+    let questions: Vec<(&str, &str, Shape)> = questions.into_iter().collect();
     let mut rng = ChaCha8Rng::seed_from_u64(seed.value());
-    let mut eligible: Vec<usize> = (0..bank.questions.len())
-        .filter(|&i| settings.includes(&bank.questions[i].topic))
+    let mut eligible: Vec<usize> = (0..questions.len())
+        .filter(|&i| settings.includes(questions[i].1))
         .collect();
     shuffle(&mut rng, &mut eligible);
     eligible.truncate(settings.count);
     eligible
         .into_iter()
-        .map(|i| item(&mut rng, &bank.questions[i]))
+        .map(|i| item(&mut rng, questions[i].0, &questions[i].2))
         .collect()
 }

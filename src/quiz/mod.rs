@@ -17,7 +17,7 @@ pub mod text_match;
 
 pub use credit::{Credit, Outcome, Points};
 pub use draft::{Draft, toggle};
-pub use draw::{QuizItem, QuizMode, QuizSettings, draw, lay_out};
+pub use draw::{QuizItem, QuizMode, QuizSettings, draw, draw_shown, lay_out};
 pub use response::{Response, parse_number};
 pub use result::{QuizResult, Tally, TopicScore};
 pub use scoring::score;

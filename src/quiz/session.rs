@@ -11,7 +11,7 @@ use super::draw::{QuizItem, QuizMode, QuizSettings, draw, lay_out};
 use super::response::Response;
 use super::scoring::score;
 use super::seed::Seed;
-use crate::bank::{Bank, Blank, Question, QuestionKind};
+use crate::bank::{Bank, BlankShape, Question, Shape};
 
 /// One given answer.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -242,14 +242,7 @@ impl QuizSession {
         response: Response,
         now: u64,
     ) -> Result<Credit, SessionError> {
-        if self.expire(now) {
-            return Err(SessionError::TimeUp);
-        }
-        let index = match self.phase() {
-            Phase::Finished => return Err(SessionError::Finished),
-            Phase::Feedback(_) => return Err(SessionError::AlreadyAnswered),
-            Phase::Answering(i) => i,
-        };
+        let index = self.answering(now)?;
         let id = &self.items[index].question;
         let question = bank
             .question(id)
@@ -264,6 +257,45 @@ impl QuizSession {
             at: now,
         });
         Ok(credit)
+    }
+
+    /// Answer the current question of an exam whose answer key this side does not have (a
+    /// sealed exam): the response is checked against what the learner was shown
+    /// (`shape_of` gives a question's shape by id) and kept unscored. Its credit stays zero,
+    /// which means "not graded": only the teacher, who has the key, can grade it.
+    pub fn submit_unscored(
+        &mut self,
+        shape_of: impl Fn(&str) -> Option<Shape>,
+        response: Response,
+        now: u64,
+    ) -> Result<(), SessionError> {
+        if !self.navigable() {
+            return Err(SessionError::NotNavigable);
+        }
+        let index = self.answering(now)?;
+        let id = &self.items[index].question;
+        let shape = shape_of(id).ok_or_else(|| SessionError::MissingQuestion(id.clone()))?;
+        if !response.fits_shape(&shape) {
+            return Err(SessionError::ResponseDoesNotFit);
+        }
+        self.answers[index] = Some(Answered {
+            response,
+            credit: Credit::ZERO,
+            at: now,
+        });
+        Ok(())
+    }
+
+    /// The item that may be answered now, ending the quiz first if its time is up.
+    fn answering(&mut self, now: u64) -> Result<usize, SessionError> {
+        if self.expire(now) {
+            return Err(SessionError::TimeUp);
+        }
+        match self.phase() {
+            Phase::Finished => Err(SessionError::Finished),
+            Phase::Feedback(_) => Err(SessionError::AlreadyAnswered),
+            Phase::Answering(i) => Ok(i),
+        }
     }
 
     /// Move past the answered current question; after the last one the quiz is finished.
@@ -410,7 +442,39 @@ impl QuizSession {
     /// count consistent, every question still there with the same shape. Credits are scored
     /// again from the responses (a saved credit is never trusted), and per-item lists a
     /// schema-2 save lacked are filled in.
-    pub fn restore(mut self, bank: &Bank) -> Result<QuizSession, SessionError> {
+    pub fn restore(self, bank: &Bank) -> Result<QuizSession, SessionError> {
+        self.restore_with(
+            &bank.meta.id,
+            |id| bank.question(id).map(|q| q.kind.shape()),
+            |id, response| {
+                bank.question(id)
+                    .map_or(Credit::ZERO, |q| score(&q.kind, response))
+            },
+        )
+    }
+
+    /// [`QuizSession::restore`] for a quiz whose answer key this side does not have (a sealed
+    /// exam): checked against what each question shows (`shape_of`, by id) under `bank_id`,
+    /// and every credit zero, ungraded, as [`QuizSession::submit_unscored`] leaves them.
+    pub fn restore_unscored(
+        self,
+        bank_id: &str,
+        shape_of: impl Fn(&str) -> Option<Shape>,
+    ) -> Result<QuizSession, SessionError> {
+        if !self.navigable() {
+            return Err(SessionError::DoesNotFit(
+                "a quiz without its answer key can only be an exam".into(),
+            ));
+        }
+        self.restore_with(bank_id, shape_of, |_, _| Credit::ZERO)
+    }
+
+    fn restore_with(
+        mut self,
+        bank_id: &str,
+        shape_of: impl Fn(&str) -> Option<Shape>,
+        credit_of: impl Fn(&str, &Response) -> Credit,
+    ) -> Result<QuizSession, SessionError> {
         self.check_saved().map_err(|why| {
             SessionError::DoesNotFit(format!("the saved quiz is damaged ({why})"))
         })?;
@@ -421,30 +485,29 @@ impl QuizSession {
         if self.time_ms.is_empty() {
             self.time_ms = vec![0; n];
         }
-        if self.bank_id != bank.meta.id {
+        if self.bank_id != bank_id {
             return Err(SessionError::DoesNotFit(format!(
                 "it belongs to another question bank ({})",
                 crate::text::quoted(&self.bank_id, 60)
             )));
         }
         for (item, answer) in self.items.iter().zip(self.answers.iter_mut()) {
-            let question = bank
-                .question(&item.question)
+            let shape = shape_of(&item.question)
                 .ok_or_else(|| SessionError::MissingQuestion(item.question.clone()))?;
-            if !layout_fits(item, &question.kind) {
+            if !layout_fits(item, &shape) {
                 return Err(SessionError::DoesNotFit(format!(
                     "the question bank changed question {} since the quiz began",
                     crate::text::quoted(&item.question, 60)
                 )));
             }
             if let Some(a) = answer {
-                if !a.response.fits(&question.kind) {
+                if !a.response.fits_shape(&shape) {
                     return Err(SessionError::DoesNotFit(format!(
                         "a saved answer no longer fits question {}",
                         crate::text::quoted(&item.question, 60)
                     )));
                 }
-                a.credit = score(&question.kind, &a.response);
+                a.credit = credit_of(&item.question, &a.response);
             }
         }
         if self.current == n && self.finished_at.is_none() {
@@ -505,27 +568,21 @@ pub fn is_permutation(order: &[usize], n: usize) -> bool {
             .all(|&i| i < n && !std::mem::replace(&mut seen[i], true))
 }
 
-/// Whether an item's layout (its shuffled list, its blanks' option orders) fits the question.
-fn layout_fits(item: &QuizItem, kind: &QuestionKind) -> bool {
-    let list = match kind {
-        QuestionKind::SingleChoice { choices, .. }
-        | QuestionKind::MultipleSelect { choices, .. } => choices.len(),
-        QuestionKind::Ordering { items } => items.len(),
-        QuestionKind::Matching { rights, .. } => rights.len(),
-        _ => 0,
-    };
-    let blanks_fit = match kind {
-        QuestionKind::Cloze { blanks, .. } => {
+/// Whether an item's layout (its shuffled list, its blanks' option orders) fits what the
+/// question shows.
+fn layout_fits(item: &QuizItem, shape: &Shape) -> bool {
+    let blanks_fit = match shape {
+        Shape::Cloze { blanks, .. } => {
             item.blank_orders.len() == blanks.len()
                 && blanks
                     .iter()
                     .zip(&item.blank_orders)
                     .all(|(b, order)| match b {
-                        Blank::Choice { options, .. } => is_permutation(order, options.len()),
-                        Blank::Typed(_) => order.is_empty(),
+                        BlankShape::Options(options) => is_permutation(order, options.len()),
+                        BlankShape::Typed => order.is_empty(),
                     })
         }
         _ => item.blank_orders.is_empty(),
     };
-    is_permutation(&item.order, list) && blanks_fit
+    is_permutation(&item.order, shape.shuffled_list_len()) && blanks_fit
 }

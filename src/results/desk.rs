@@ -14,13 +14,14 @@ mod form;
 mod intake;
 mod links;
 mod qr;
+mod sealing;
 mod store;
 mod table;
 
 pub use bank_check::{BankCheck, BroughtFile, Entry, check_files};
 pub use bank_export::{Download, Prepared, prepare, zip_folder};
 pub use charts::{HistogramBar, HistogramChart, histogram_chart};
-pub use data::{DeskData, Issue, Issued, Kept, MergeSummary};
+pub use data::{DeskData, Issue, Issued, Kept, MergeSummary, Unkeyed};
 pub use document::{DESK_APP, DESK_SCHEMA, DeskError, Salvaged, read_class, read_desk};
 pub use form::{
     AssignmentForm, Attempts, Field, FieldError, conditions_text, format_local_datetime,
@@ -29,6 +30,10 @@ pub use form::{
 pub use intake::{Intake, IntakeLine, intake_summary, split_codes, take_codes, take_file};
 pub use links::{LinkContents, read_link, student_link};
 pub use qr::qr_svg;
+pub use sealing::{
+    SEALED_FOLDER, questions_to_seal, release_link, sealed_assignment, sealed_file_name,
+    sealed_path, student_page,
+};
 pub use store::{
     CLASS_PREFIX, DESK_KEY, DeskNotice, DeskSaveError, DeskStore, TEACHER_BACKUP_PREFIX,
     TEACHER_PREFIX,

@@ -133,6 +133,12 @@ impl Remap {
         Some(Remap { first, second })
     }
 
+    /// Where the bank's entry `original` of the first list (choices, items, lefts, parts)
+    /// stands in the neutral order.
+    pub(crate) fn neutral_index(&self, original: usize) -> Option<usize> {
+        self.first.iter().position(|&o| o == original)
+    }
+
     /// A response given on the neutral shape, as the same answer on the bank's lists; `None`
     /// when it does not fit the neutral shape.
     pub(crate) fn to_original(&self, neutral: &Shape, response: &Response) -> Option<Response> {

@@ -8,7 +8,7 @@ use super::kdf::Key;
 use super::neutral::{Remap, neutral_shape};
 use super::payload::QuestionData;
 use super::sealed::{SealedBank, SealedQuestion, header_plaintext};
-use crate::bank::{Bank, BankMeta, Question, Shape, Topic};
+use crate::bank::{Bank, BankMeta, Question, QuestionKind, Shape, Topic};
 use crate::quiz::{Credit, Response, score};
 
 /// A sealed bank opened: every question as the bank had it, with the neutral shape students
@@ -26,6 +26,8 @@ pub struct OpenedQuestion {
     question: Question,
     shape: Shape,
     remap: Remap,
+    /// The key with single and multiple choices in the neutral order (see `grading`).
+    listed: QuestionKind,
 }
 
 impl Opened {
@@ -65,6 +67,12 @@ impl OpenedQuestion {
     /// The neutral shape that students saw and answered on.
     pub fn shape(&self) -> &Shape {
         &self.shape
+    }
+
+    /// The question's key with its choices in the order students saw them: what a response's
+    /// choice indices mean (for the item analysis).
+    pub fn listed_kind(&self) -> &QuestionKind {
+        &self.listed
     }
 
     /// A response given on the neutral shape, as the same answer on the question's own lists
@@ -131,10 +139,12 @@ pub fn open(sealed: &SealedBank, key: &Key) -> Result<Opened, SealError> {
             return Err(tampered());
         }
         let remap = Remap::between(&question.kind.shape(), &public.shape).ok_or_else(tampered)?;
+        let listed = super::grading::listed_kind(&question.kind, &remap);
         questions.push(OpenedQuestion {
             question,
             shape: public.shape.clone(),
             remap,
+            listed,
         });
     }
     Ok(Opened {

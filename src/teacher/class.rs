@@ -19,6 +19,20 @@ pub fn ClassScreen(desk: Desk, id: String) -> impl IntoView {
     };
     let title = issued.assignment.title.clone();
     set_title(&format!("{title} · Class results · Teacher · Accord"));
+    if issued.assignment.sealed && !desk.is_open(&id) {
+        let share_id = id.clone();
+        return view! {
+            <section aria-labelledby="class-heading" class="class-screen">
+                <p><button type="button" class="quiet" id="back-to-list" on:click=move |_| desk.go(Screen::List)>"← All assignments"</button>
+                   " "
+                   <button type="button" class="quiet" id="back-to-share" on:click=move |_| desk.go(Screen::Share(share_id.clone()))>"Link and accommodations"</button></p>
+                <h1 id="class-heading" tabindex="-1">{format!("Class results: {title}")}</h1>
+                <super::sealing::OpenSealed desk id />
+            </section>
+        }
+        .into_any();
+    }
+    let sealed = issued.assignment.sealed;
     let id = StoredValue::new(id);
     let roster = Memo::new(move |_| id.with_value(|id| desk.roster(id)));
     let report: RwSignal<Vec<IntakeLine>> = RwSignal::new(Vec::new());
@@ -95,10 +109,11 @@ pub fn ClassScreen(desk: Desk, id: String) -> impl IntoView {
                 } else {
                     view! {
                         <ClassTable desk roster />
-                        <Report desk roster />
+                        <Report desk roster id=id.get_value() />
                     }.into_any()
                 }
             }}
+            {sealed.then(|| view! { <super::sealing::ReleasePanel desk id=id.get_value() /> })}
             <Exports desk id=id.get_value() title=title.clone() />
         </section>
     }
@@ -172,8 +187,9 @@ fn Exports(desk: Desk, id: String, title: String) -> impl IntoView {
     };
     let analysis = move || {
         let roster = id.with_value(|id| desk.roster(id));
-        desk.bank
-            .with_value(|bank| crate::results::analysis::analyse(&roster.matrix(bank)))
+        id.with_value(|id| {
+            desk.with_grader(id, |g| crate::results::analysis::analyse(&roster.matrix(g)))
+        })
     };
     let offset = desk.offset();
     let import = move |ev: web_sys::Event| {

@@ -43,6 +43,7 @@ fn AssignmentItem(desk: Desk, issued: Issued) -> impl IntoView {
     let id = issued.assignment.id.clone();
     let title = issued.assignment.title.clone();
     let here = desk.uses_this_bank(&id);
+    let sealed = issued.assignment.sealed;
     let results = desk.data.with_untracked(|d| d.class_size(&id));
     let other_bank = format!("teacher.html?bank={}", issued.assignment.bank.path);
     let heading_id = format!("title-{id}");
@@ -78,7 +79,9 @@ fn AssignmentItem(desk: Desk, issued: Issued) -> impl IntoView {
                     let (e, c) = (i2.clone(), i3.clone());
                     view! {
                         <button type="button" id=format!("results-{id}") on:click=move |_| desk.go(Screen::Class(c.clone()))>"Class results"</button>
-                        <button type="button" id=format!("edit-{id}") on:click=move |_| desk.go(Screen::Edit(Some(e.clone())))>"Edit"</button>
+                        {(!sealed).then(|| view! {
+                            <button type="button" id=format!("edit-{id}") on:click=move |_| desk.go(Screen::Edit(Some(e.clone())))>"Edit"</button>
+                        })}
                     }
                 })}
                 <button type="button" id=format!("duplicate-{id}") on:click=move |_| {

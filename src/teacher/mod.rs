@@ -14,6 +14,7 @@ mod list;
 mod paper;
 mod questions;
 mod report;
+mod sealing;
 mod share;
 mod sheet_view;
 mod state;

@@ -19,17 +19,20 @@ fn coord(x: f64) -> String {
     crate::text::plain((x * 10.0).round() / 10.0)
 }
 
+/// The analysis of assignment `id`'s class, graded as `Desk::with_grader` grades it.
 #[component]
-pub fn Report(desk: Desk, roster: Memo<Roster>) -> impl IntoView {
-    let analysis =
-        Memo::new(move |_| roster.with(|r| desk.bank.with_value(|bank| analyse(&r.matrix(bank)))));
+pub fn Report(desk: Desk, roster: Memo<Roster>, id: String) -> impl IntoView {
+    let id = StoredValue::new(id);
+    let analysis = Memo::new(move |_| {
+        roster.with(|r| id.with_value(|id| desk.with_grader(id, |g| analyse(&r.matrix(g)))))
+    });
     view! {
         {move || {
             let a = analysis.get();
             view! {
                 <TestSummary analysis=a.clone() />
-                <Items desk analysis=a.clone() />
-                <Topics desk analysis=a />
+                <Items desk analysis=a.clone() id />
+                <Topics desk analysis=a id />
             }
         }}
     }
@@ -119,11 +122,10 @@ fn TestSummary(analysis: Analysis) -> impl IntoView {
 }
 
 #[component]
-fn Items(desk: Desk, analysis: Analysis) -> impl IntoView {
-    let prompt = move |id: &str| {
-        desk.bank
-            .with_value(|b| b.question(id).map(|q| q.prompt.clone()))
-            .unwrap_or_else(|| id.to_string())
+fn Items(desk: Desk, analysis: Analysis, id: StoredValue<String>) -> impl IntoView {
+    let prompt = move |q: &str| {
+        id.with_value(|id| desk.with_grader(id, |g| g.question(q).map(|q| q.0.to_string())))
+            .unwrap_or_else(|| q.to_string())
     };
     let items = analysis.items.clone();
     view! {
@@ -163,17 +165,24 @@ fn Items(desk: Desk, analysis: Analysis) -> impl IntoView {
                 </table>
             </div>
             <h3>"How the class answered (distractor analysis)"</h3>
-            {items.into_iter().map(|item| { let p = prompt(&item.id); view! { <Responses desk item prompt=p /> } }).collect_view()}
+            {items.into_iter().map(|item| { let p = prompt(&item.id); view! { <Responses desk item prompt=p id /> } }).collect_view()}
         </section>
     }
 }
 
 #[component]
-fn Responses(desk: Desk, item: ItemStats, prompt: String) -> impl IntoView {
-    let right = desk.bank.with_value(|b| {
-        b.question(&item.id)
-            .map(|q| right_categories(&q.kind))
-            .unwrap_or_default()
+fn Responses(
+    desk: Desk,
+    item: ItemStats,
+    prompt: String,
+    id: StoredValue<String>,
+) -> impl IntoView {
+    let right = id.with_value(|id| {
+        desk.with_grader(id, |g| {
+            g.question(&item.id)
+                .map(|q| right_categories(q.1))
+                .unwrap_or_default()
+        })
     });
     let r = item.responses.clone();
     let caption_id = format!("responses-caption-{}", item.id);
@@ -204,15 +213,10 @@ fn Responses(desk: Desk, item: ItemStats, prompt: String) -> impl IntoView {
 }
 
 #[component]
-fn Topics(desk: Desk, analysis: Analysis) -> impl IntoView {
-    let title = move |id: &str| {
-        desk.bank.with_value(|b| {
-            b.topics
-                .iter()
-                .find(|t| t.id == id)
-                .map(|t| t.title.clone())
-                .unwrap_or_else(|| id.to_string())
-        })
+fn Topics(desk: Desk, analysis: Analysis, id: StoredValue<String>) -> impl IntoView {
+    let title = move |topic: &str| {
+        id.with_value(|id| desk.topic_title(id, topic))
+            .unwrap_or_else(|| topic.to_string())
     };
     view! {
         <section class="panel" aria-labelledby="topics-heading">

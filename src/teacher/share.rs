@@ -34,6 +34,7 @@ pub fn ShareScreen(desk: Desk, id: String) -> impl IntoView {
     let index = index_url();
     let link = student_link(&index, &a, None);
     let here = desk.uses_this_bank(&id);
+    let sealed = a.sealed;
     let (copy_link, id_print, id_class, id_edit) =
         (link.clone(), id.clone(), id.clone(), id.clone());
     view! {
@@ -44,7 +45,9 @@ pub fn ShareScreen(desk: Desk, id: String) -> impl IntoView {
             <div class="tools print-hide">
                 {here.then(|| view! {
                     <button type="button" id="to-class" on:click=move |_| desk.go(Screen::Class(id_class.clone()))>"Class results"</button>
-                    <button type="button" id="to-edit" on:click=move |_| desk.go(Screen::Edit(Some(id_edit.clone())))>"Edit"</button>
+                    {(!sealed).then(|| view! {
+                        <button type="button" id="to-edit" on:click=move |_| desk.go(Screen::Edit(Some(id_edit.clone())))>"Edit"</button>
+                    })}
                 })}
             </div>
             <div class="share">
@@ -65,6 +68,13 @@ pub fn ShareScreen(desk: Desk, id: String) -> impl IntoView {
                     <button type="button" id="print-qr" class="print-hide" on:click=move |_| desk.go(Screen::Print(id_print.clone()))>"Print view"</button>
                 </figcaption>
             </figure>
+            {if sealed {
+                view! { <super::sealing::SealedNote desk id=id.clone() /> }.into_any()
+            } else if here {
+                view! { <super::sealing::SealPanel desk id=id.clone() /> }.into_any()
+            } else {
+                ().into_any()
+            }}
             <Accommodations desk id=id.clone() index=index.clone() />
         </section>
     }

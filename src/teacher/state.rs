@@ -2,6 +2,8 @@
 //! showing, and the messages for the teacher; and the actions the screens forward, each a call
 //! into the core followed by a save.
 
+use std::collections::BTreeMap;
+
 use leptos::prelude::*;
 
 use crate::assignment::{Accommodation, BankRef, TimeAllowance};
@@ -11,7 +13,8 @@ use crate::results::desk::{
     AssignmentForm, DeskData, DeskStore, FieldError, IntakeLine, Issue, read_desk, read_link,
     take_codes, take_file,
 };
-use crate::results::{Remembering, Roster, inflate};
+use crate::results::{Grader, Remembering, Roster, inflate};
+use crate::seal::{Key, Opened, SealError, SealedBank};
 use crate::storage::LocalStore;
 use crate::ui::browser::{focus_id, local_time, new_id, now_ms, random_bits};
 
@@ -53,6 +56,17 @@ pub struct Desk {
     pub notices: RwSignal<Vec<String>>,
     /// What the last action did, for the polite live region.
     pub status: RwSignal<String>,
+    /// Sealed exams opened in this visit, by assignment id: kept in memory only, never saved.
+    pub sealed: RwSignal<BTreeMap<String, Unsealed>>,
+}
+
+/// A sealed exam opened with the teacher's passphrase: the file students receive, what it
+/// opens to, and the key (for the release code).
+#[derive(Debug, Clone)]
+pub struct Unsealed {
+    pub file: SealedBank,
+    pub opened: Opened,
+    pub key: Key,
 }
 
 impl Desk {
@@ -66,6 +80,7 @@ impl Desk {
             screen: RwSignal::new(Screen::List),
             notices: RwSignal::new(notices.iter().map(ToString::to_string).collect()),
             status: RwSignal::new(String::new()),
+            sealed: RwSignal::new(BTreeMap::new()),
         }
     }
 
@@ -157,11 +172,91 @@ impl Desk {
         local_time().utc_offset_minutes
     }
 
-    /// Whether assignment `id` draws from the bank this page has loaded.
+    /// Whether assignment `id`'s class can be read here: it draws from the bank this page has
+    /// loaded, or it is sealed (graded with its sealed file and the passphrase alone).
     pub fn uses_this_bank(&self, id: &str) -> bool {
         let path = self.bank_path.get_value();
+        self.data.with(|d| {
+            d.get(id)
+                .is_some_and(|i| i.assignment.sealed || i.assignment.bank.path == path)
+        })
+    }
+
+    /// Whether assignment `id` is a sealed exam.
+    pub fn is_sealed(&self, id: &str) -> bool {
         self.data
-            .with(|d| d.get(id).is_some_and(|i| i.assignment.bank.path == path))
+            .with(|d| d.get(id).is_some_and(|i| i.assignment.sealed))
+    }
+
+    /// Whether sealed assignment `id` was opened with its passphrase in this visit (tracked).
+    pub fn is_open(&self, id: &str) -> bool {
+        self.sealed.with(|m| m.contains_key(id))
+    }
+
+    /// Run `f` with what grades assignment `id`'s class (tracked): this page's bank, or the
+    /// opened sealed exam (before it is opened, a grader that knows no question).
+    pub fn with_grader<T>(&self, id: &str, f: impl FnOnce(&dyn Grader) -> T) -> T {
+        if self.is_sealed(id) {
+            self.sealed.with(|m| match m.get(id) {
+                Some(u) => f(&u.opened),
+                None => f(&crate::results::desk::Unkeyed),
+            })
+        } else {
+            self.bank.with_value(|bank| f(bank))
+        }
+    }
+
+    /// A topic's title in assignment `id`'s bank (the page's, or the opened sealed exam's).
+    pub fn topic_title(&self, id: &str, topic: &str) -> Option<String> {
+        let find = |topics: &[crate::bank::Topic]| {
+            topics
+                .iter()
+                .find(|t| t.id == topic)
+                .map(|t| t.title.clone())
+        };
+        if self.is_sealed(id) {
+            self.sealed
+                .with(|m| m.get(id).and_then(|u| find(u.opened.topics())))
+        } else {
+            self.bank.with_value(|b| find(&b.topics))
+        }
+    }
+
+    /// Seal assignment `id` as `file` (sealed under `key`): the assignment now names the sealed
+    /// file and runs as a sealed exam, and the exam stays open in this visit. The file is
+    /// opened first, so one that would not open is never handed out.
+    pub fn seal(&self, id: &str, file: SealedBank, key: Key) -> Result<(), String> {
+        let opened = crate::seal::open(&file, &key).map_err(|e| e.to_string())?;
+        let Some(assignment) = self.data.with_untracked(|d| d.get(id).cloned()) else {
+            return Err("the assignment is no longer on this desk".into());
+        };
+        let sealed = crate::results::desk::sealed_assignment(&assignment.assignment);
+        self.data
+            .try_update(|d| d.save_assignment(sealed, now_ms()))
+            .unwrap_or(Ok(()))?;
+        self.save_assignments();
+        self.sealed.update(|m| {
+            m.insert(id.to_string(), Unsealed { file, opened, key });
+        });
+        Ok(())
+    }
+
+    /// Open sealed assignment `id`'s file with `key` (derived from the passphrase).
+    pub fn open_sealed(&self, id: &str, file: SealedBank, key: Key) -> Result<(), SealError> {
+        let opened = crate::seal::open(&file, &key)?;
+        let expected = self
+            .data
+            .with_untracked(|d| d.get(id).map(|i| i.assignment.bank.id.clone()));
+        if expected.is_some_and(|bank| bank != opened.meta().id) {
+            return Err(SealError::Malformed(vec![format!(
+                "this sealed file is of the question bank {}, not the assignment's",
+                crate::text::quoted(&opened.meta().id, 60)
+            )]));
+        }
+        self.sealed.update(|m| {
+            m.insert(id.to_string(), Unsealed { file, opened, key });
+        });
+        Ok(())
     }
 
     fn bank_ref(&self) -> BankRef {
@@ -281,10 +376,9 @@ impl Desk {
         Ok((id, said))
     }
 
-    /// The class of assignment `id`, regraded with this page's bank.
+    /// The class of assignment `id`, regraded with this page's bank or the opened sealed exam.
     pub fn roster(&self, id: &str) -> Roster {
-        self.bank
-            .with_value(|bank| self.data.with(|d| d.roster(id, bank)))
+        self.with_grader(id, |grader| self.data.with(|d| d.roster(id, grader)))
     }
 
     /// Take in dropped or chosen files, then save the class.
@@ -307,12 +401,12 @@ impl Desk {
     fn take(
         &self,
         id: &str,
-        act: impl FnOnce(&mut Roster, &crate::results::desk::Issued, &Bank) -> Vec<IntakeLine>,
+        act: impl FnOnce(&mut Roster, &crate::results::desk::Issued, &dyn Grader) -> Vec<IntakeLine>,
     ) -> Vec<IntakeLine> {
         let Some(issued) = self.data.with_untracked(|d| d.get(id).cloned()) else {
             return Vec::new();
         };
-        let lines = self.bank.with_value(|bank| {
+        let lines = self.with_grader(id, |bank| {
             let mut roster = self.data.with_untracked(|d| d.roster(id, bank));
             let lines = act(&mut roster, &issued, bank);
             if lines.iter().any(IntakeLine::is_added) {

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use super::browser::focus_id;
 use super::ids::{ANSWER_INPUT, order_item};
 use super::state::AppState;
-use crate::bank::{Blank, ClozePiece, Question, QuestionKind};
+use crate::bank::{Blank, BlankShape, ClozePiece, Question, QuestionKind, Shape};
 use crate::quiz::{Draft, QuizItem, toggle};
 
 /// How a choice is marked after the answer.
@@ -85,9 +85,34 @@ pub fn AnswerInputs(
     answered: bool,
     invalid: Signal<bool>,
 ) -> impl IntoView {
-    let draft = app.draft;
-    match question.kind {
-        QuestionKind::SingleChoice { choices, answer } => item
+    let announce = Callback::new(move |text: String| app.announce(text));
+    let shape = question.kind.shape();
+    shape_inputs(
+        app.draft,
+        announce,
+        shape,
+        Some(question.kind),
+        item,
+        answered,
+        invalid,
+    )
+}
+
+/// The answer controls for what a question shows, bound to `draft`. `key` marks what was
+/// right once `answered`; a sealed exam has no key (and never shows an answer).
+pub fn shape_inputs(
+    draft: RwSignal<Option<Draft>>,
+    announce: Callback<String>,
+    shape: Shape,
+    key: Option<QuestionKind>,
+    item: QuizItem,
+    answered: bool,
+    invalid: Signal<bool>,
+) -> AnyView {
+    let answered = answered && key.is_some();
+    let key = Key(key);
+    match shape {
+        Shape::Single { choices } => item
             .order
             .iter()
             .enumerate()
@@ -95,36 +120,36 @@ pub fn AnswerInputs(
                 let picked = Signal::derive(move || {
                     draft.with(|d| matches!(d, Some(Draft::Choice(Some(x))) if *x == orig))
                 });
-                let choice = Choice { kind: "radio", key: pos + 1, text: choices[orig].clone(), is_answer: orig == answer };
+                let choice = Choice { kind: "radio", key: pos + 1, text: choices[orig].clone(), is_answer: key.is_answer(orig) };
                 choice_row(choice, answered, picked, move || draft.set(Some(Draft::Choice(Some(orig)))))
             })
             .collect_view()
             .into_any(),
-        QuestionKind::MultipleSelect { choices, answers } => view! {
+        Shape::Multiple { choices } => view! {
             <p class="instruction">"Tick every right answer."</p>
             {item.order.iter().enumerate().map(|(pos, &orig)| {
                 let picked = Signal::derive(move || draft.with(|d| matches!(d, Some(Draft::Choices(p)) if p.contains(&orig))));
-                let choice = Choice { kind: "checkbox", key: pos + 1, text: choices[orig].clone(), is_answer: answers.contains(&orig) };
+                let choice = Choice { kind: "checkbox", key: pos + 1, text: choices[orig].clone(), is_answer: key.is_answer(orig) };
                 choice_row(choice, answered, picked, move || draft.update(|d| if let Some(Draft::Choices(p)) = d { toggle(p, orig) }))
             }).collect_view()}
         }
         .into_any(),
-        QuestionKind::TrueFalse { answer } => [true, false]
+        Shape::TrueFalse => [true, false]
             .into_iter()
             .enumerate()
             .map(|(pos, value)| {
                 let picked = Signal::derive(move || draft.with(|d| matches!(d, Some(Draft::Bool(Some(b))) if *b == value)));
-                let choice = Choice { kind: "radio", key: pos + 1, text: (if value { "True" } else { "False" }).to_string(), is_answer: value == answer };
+                let choice = Choice { kind: "radio", key: pos + 1, text: (if value { "True" } else { "False" }).to_string(), is_answer: key.is_answer(usize::from(!value)) };
                 choice_row(choice, answered, picked, move || draft.set(Some(Draft::Bool(Some(value)))))
             })
             .collect_view()
             .into_any(),
-        QuestionKind::SpotError { parts, wrong } => view! {
+        Shape::SpotError { parts } => view! {
             <p class="instruction">"Pick the part or parts that are wrong."</p>
             <div class="claim">
                 {parts.iter().enumerate().map(|(i, part)| {
                     let picked = Signal::derive(move || draft.with(|d| matches!(d, Some(Draft::Parts(p)) if p.contains(&i))));
-                    let wrong_part = wrong.contains(&i);
+                    let wrong_part = key.is_answer(i);
                     let m = move || mark(answered, wrong_part, picked.get());
                     let text = part.clone();
                     view! {
@@ -145,9 +170,9 @@ pub fn AnswerInputs(
             </div>
         }
         .into_any(),
-        QuestionKind::Ordering { items } => ordering(app, items, answered).into_any(),
-        QuestionKind::Matching { lefts, rights } => matching(app, lefts, rights, item, answered).into_any(),
-        QuestionKind::Numeric { unit, .. } => {
+        Shape::Ordering { items } => ordering(draft, announce, items, answered).into_any(),
+        Shape::Matching { lefts, rights } => matching(draft, lefts, rights, item, answered).into_any(),
+        Shape::Numeric { unit } => {
             let label = match &unit {
                 Some(u) => format!("Your answer (in {u})"),
                 None => "Your answer".to_string(),
@@ -166,7 +191,7 @@ pub fn AnswerInputs(
             }
             .into_any()
         }
-        QuestionKind::ShortText { .. } => view! {
+        Shape::ShortText => view! {
             <div class="typed">
                 <label for=ANSWER_INPUT>"Your answer"</label>
                 <input id=ANSWER_INPUT type="text" autocomplete="off" autocapitalize="off" spellcheck="false"
@@ -176,19 +201,54 @@ pub fn AnswerInputs(
             </div>
         }
         .into_any(),
-        QuestionKind::Cloze { pieces, blanks } => cloze(app, pieces, blanks, item, answered).into_any(),
+        Shape::Cloze { pieces, blanks } => {
+            let answers = key.blank_answers();
+            cloze(draft, pieces, blanks, answers, item, answered).into_any()
+        }
+    }
+}
+
+/// What the key says is right, by index into the question's own lists (a true or false: 0
+/// for True, 1 for False). Without a key nothing is.
+#[derive(Clone)]
+struct Key(Option<QuestionKind>);
+
+impl Key {
+    fn is_answer(&self, index: usize) -> bool {
+        match &self.0 {
+            Some(QuestionKind::SingleChoice { answer, .. }) => *answer == index,
+            Some(QuestionKind::MultipleSelect { answers, .. }) => answers.contains(&index),
+            Some(QuestionKind::TrueFalse { answer }) => usize::from(!*answer) == index,
+            Some(QuestionKind::SpotError { wrong, .. }) => wrong.contains(&index),
+            _ => false,
+        }
+    }
+
+    /// Each blank's answer text, for a cloze question with its key.
+    fn blank_answers(&self) -> Vec<String> {
+        match &self.0 {
+            Some(QuestionKind::Cloze { blanks, .. }) => blanks
+                .iter()
+                .map(|b| match b {
+                    Blank::Typed(a) => a.canonical.clone(),
+                    Blank::Choice { options, answer } => {
+                        options.get(*answer).cloned().unwrap_or_default()
+                    }
+                })
+                .collect(),
+            _ => Vec::new(),
+        }
     }
 }
 
 /// Matching: a select per left side; after answering, each row says whether it was right.
 fn matching(
-    app: AppState,
+    draft: RwSignal<Option<Draft>>,
     lefts: Vec<String>,
     rights: Vec<String>,
     item: QuizItem,
     answered: bool,
 ) -> impl IntoView {
-    let draft = app.draft;
     view! {
         <p class="instruction">"Pick the match for each item."</p>
         <div class="matching">
@@ -227,13 +287,13 @@ fn matching(
 
 /// Cloze: the text with a field or a select at each blank, each labelled by its place.
 fn cloze(
-    app: AppState,
+    draft: RwSignal<Option<Draft>>,
     pieces: Vec<ClozePiece>,
-    blanks: Vec<Blank>,
+    blanks: Vec<BlankShape>,
+    answers: Vec<String>,
     item: QuizItem,
     answered: bool,
 ) -> impl IntoView {
-    let draft = app.draft;
     let n = blanks.len();
     let mut before = String::new();
     let mut labels = vec![String::new(); n];
@@ -262,18 +322,15 @@ fn cloze(
                     let value = move || draft.with(|d| match d { Some(Draft::Blanks(v)) => v.get(b).cloned().unwrap_or_default(), _ => String::new() });
                     let set = move |text: String| draft.update(|d| if let Some(Draft::Blanks(v)) = d && b < v.len() { v[b] = text });
                     let label = labels.get(b).cloned().unwrap_or_default();
-                    let answer_text = match &blanks[b] {
-                        Blank::Typed(a) => a.canonical.clone(),
-                        Blank::Choice { options, answer } => options[*answer].clone(),
-                    };
-                    let shown_answer = answered.then(|| view! { <span class="mark">{format!("(answer: {answer_text})")}</span> });
+                    let answer_text = answers.get(b).cloned();
+                    let shown_answer = answer_text.filter(|_| answered).map(|a| view! { <span class="mark">{format!("(answer: {a})")}</span> });
                     match &blanks[b] {
-                        Blank::Typed(_) => view! {
+                        BlankShape::Typed => view! {
                             <input class="blank" type="text" autocomplete="off" spellcheck="false" aria-label=label
                                 prop:value=value on:input=move |ev| set(event_target_value(&ev)) />
                             {shown_answer}
                         }.into_any(),
-                        Blank::Choice { options, .. } => {
+                        BlankShape::Options(options) => {
                             let order = item.blank_orders.get(b).cloned().unwrap_or_else(|| (0..options.len()).collect());
                             let options = options.clone();
                             view! {
@@ -292,8 +349,12 @@ fn cloze(
 }
 
 /// Ordering: a list with Move up / Move down buttons, and Alt+↑ / Alt+↓ on a focused item.
-fn ordering(app: AppState, items: Vec<String>, answered: bool) -> impl IntoView {
-    let draft = app.draft;
+fn ordering(
+    draft: RwSignal<Option<Draft>>,
+    announce: Callback<String>,
+    items: Vec<String>,
+    answered: bool,
+) -> impl IntoView {
     let items = StoredValue::new(items);
     let order = move || {
         draft.with(|d| match d {
@@ -312,7 +373,7 @@ fn ordering(app: AppState, items: Vec<String>, answered: bool) -> impl IntoView 
             let now = order();
             let id = now[to];
             let name = items.with_value(|i| i[id].clone());
-            app.announce(format!("{name}: now {} of {}", to + 1, now.len()));
+            announce.run(format!("{name}: now {} of {}", to + 1, now.len()));
             focus_id(order_item(id));
         }
     };

@@ -26,17 +26,22 @@ fn minutes(ms: u64) -> String {
 
 /// The conditions of an assignment, in words.
 fn conditions(app: AppState, invitation: &Invitation) -> Vec<String> {
+    let titles = |t: &str| app.bank.with_value(|b| b.topic(t).map(|t| t.title.clone()));
+    conditions_with(app.language, titles, invitation)
+}
+
+/// [`conditions`] with the topics' titles looked up by `title` (a sealed exam's page has no
+/// bank, only its public part).
+pub fn conditions_with(
+    language: crate::text::Language,
+    title: impl Fn(&str) -> Option<String>,
+    invitation: &Invitation,
+) -> Vec<String> {
     let a = &invitation.assignment;
-    let language = app.language;
     let topics = if a.topics.is_empty() {
         "from every topic".to_string()
     } else {
-        let names: Vec<String> = app.bank.with_value(|b| {
-            a.topics
-                .iter()
-                .filter_map(|t| b.topic(t).map(|t| t.title.clone()))
-                .collect()
-        });
+        let names: Vec<String> = a.topics.iter().filter_map(|t| title(t)).collect();
         format!("from: {}", names.join("; "))
     };
     let mut list = vec![format!(
@@ -173,6 +178,12 @@ fn PreviousResults(app: AppState) -> impl IntoView {
 /// The ways to give a result to the teacher: the file, a code to paste, an e-mail.
 #[component]
 pub fn HandInActions(record: ResultRecord, app: AppState) -> impl IntoView {
+    let _ = app;
+    hand_in_actions(record)
+}
+
+/// [`HandInActions`] without the learner page's state (the sealed exam's page has its own).
+pub fn hand_in_actions(record: ResultRecord) -> impl IntoView {
     let status = RwSignal::new(String::new());
     let code = RwSignal::new(None::<String>);
     let json = record.to_json();
@@ -195,7 +206,6 @@ pub fn HandInActions(record: ResultRecord, app: AppState) -> impl IntoView {
         }
     };
     make_code();
-    let _ = app;
     let json_for_download = json.clone();
     view! {
         <div class="hand-in-actions">

@@ -76,7 +76,16 @@ pub fn Feedback(question: Question, credit: Credit, language: Language) -> impl 
 /// The picture and the quoted passage shown above a question, if it has them.
 #[component]
 pub fn Extras(question: Question, bank_path: String) -> impl IntoView {
-    let image = question.image.clone().and_then(|image| {
+    extras(question.image, question.extract, bank_path)
+}
+
+/// [`Extras`] from the picture and passage themselves (a sealed exam's public part has them).
+pub fn extras(
+    image: Option<crate::bank::Image>,
+    extract: Option<crate::bank::Extract>,
+    bank_path: String,
+) -> impl IntoView {
+    let image = image.and_then(|image| {
         let url = SiteUrl::resolve(&bank_path, &image.file).ok()?;
         Some(view! {
             <figure class="question-image">
@@ -85,7 +94,7 @@ pub fn Extras(question: Question, bank_path: String) -> impl IntoView {
             </figure>
         })
     });
-    let extract = question.extract.clone().map(|e| {
+    let extract = extract.map(|e| {
         view! {
             <figure class="extract">
                 <blockquote><p>{e.text}</p></blockquote>

@@ -9,6 +9,7 @@ mod answers;
 mod assignment;
 pub mod browser;
 pub mod error_page;
+pub mod exam;
 mod feedback;
 mod hand_in;
 pub mod ids;
@@ -126,6 +127,13 @@ fn invitation(url: &mut site::UrlParams) -> Result<Option<assignment::Invitation
         return Ok(None);
     };
     let assignment = crate::assignment::decode(&code).map_err(|e| e.to_string())?;
+    if assignment.sealed {
+        // A sealed exam has a page of its own, which reads sealed files; this one never does.
+        let location = browser::window().location();
+        let search = location.search().unwrap_or_default();
+        let _ = location.replace(&format!("exam.html{search}"));
+        return Err("it is a sealed exam, which opens on its own page (exam.html)".into());
+    }
     let accommodation = match url
         .accommodation
         .as_deref()

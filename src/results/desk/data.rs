@@ -107,8 +107,9 @@ pub fn accommodation_problem(accommodation: &Accommodation) -> Option<String> {
 }
 
 /// A grader that knows no question: enough for `Roster::take` to decide what is already in
-/// (that never needs the key), which is all a merge asks of it.
-struct Unkeyed;
+/// (that never needs the key), which is all a merge asks of it; and what a sealed exam's class
+/// is graded with until the teacher opens it.
+pub struct Unkeyed;
 
 impl Grader for Unkeyed {
     fn question(&self, _id: &str) -> Option<(&str, &QuestionKind, Weight, &str)> {

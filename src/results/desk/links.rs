@@ -6,16 +6,18 @@ use crate::assignment::{Accommodation, Assignment, decode, decode_accommodation,
 use crate::assignment::{encode_accommodation, normalize_name, same_student};
 use crate::progress::DEFAULT_BANK_PATH;
 
-/// The link students open: `index_url` (this site's `index.html`, absolute) with the
-/// assignment's code, `&bank=` when its bank is not the default one, and `&for=` with the
-/// accommodation's code for a student's own link.
+/// The link students open: `index_url` (this site's `index.html`, absolute; `exam.html`
+/// beside it for a sealed exam) with the assignment's code, `&bank=` when its bank is not the
+/// default one, and `&for=` with the accommodation's code for a student's own link.
 pub fn student_link(
     index_url: &str,
     assignment: &Assignment,
     accommodation: Option<&Accommodation>,
 ) -> String {
-    let mut link = format!("{index_url}?a={}", encode(assignment));
-    if assignment.bank.path != DEFAULT_BANK_PATH {
+    let page = super::sealing::student_page(index_url, assignment);
+    let mut link = format!("{page}?a={}", encode(assignment));
+    // A sealed exam's page takes its bank from the assignment alone.
+    if assignment.bank.path != DEFAULT_BANK_PATH && !assignment.sealed {
         link.push_str("&bank=");
         link.push_str(&query_value(&assignment.bank.path));
     }
