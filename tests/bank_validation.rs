@@ -410,3 +410,54 @@ fn a_review_date_must_be_a_real_date_and_not_in_the_future() {
         "{errors}"
     );
 }
+
+// Found by the hardening audit (issue 8, §5): each refused with a message that says where.
+
+#[test]
+fn a_number_too_large_for_a_float_is_refused_not_read_as_infinity() {
+    // It once said "tolerance inf is negative".
+    let errors = errors_for(&with(
+        "answer = 2023\n",
+        "answer = 2023\ntolerance = 1e400\n",
+    ));
+    assert_eq!(
+        errors,
+        vec!["q/one.toml:66:13: `tolerance` is too large a number"]
+    );
+}
+
+#[test]
+fn a_deeply_dotted_key_is_reported_where_it_stands() {
+    let key = vec!["a"; 1000].join(".");
+    let questions = format!("{QUESTIONS}\n\n{key} = 1\n");
+    // It once said line 1; the key is on the file's last line: the demo file's 107 lines
+    // and its final newline, two more newlines, then the key on line 110.
+    assert_eq!(QUESTIONS.lines().count(), 107);
+    let errors = errors_for(&questions);
+    assert_eq!(
+        errors,
+        vec![
+            "q/one.toml:110:1: recursion limit: the nesting is too deep (a key with very many dots, or lists inside lists)"
+        ]
+    );
+}
+
+#[test]
+fn files_of_the_same_name_in_two_folders_are_two_files() {
+    // `files = ["sub/one.toml", "one.toml"]` was once refused as "listed twice".
+    let manifest = MANIFEST.replace(
+        "files = [\"one.toml\"]",
+        "files = [\"sub/one.toml\", \"one.toml\"]",
+    );
+    let (first, rest) = QUESTIONS.split_at(QUESTIONS.find("\n[[question]]").unwrap());
+    let bank = load(
+        &[
+            ("index.toml", &manifest),
+            ("sub/one.toml", first),
+            ("one.toml", rest),
+        ],
+        None,
+    )
+    .unwrap();
+    assert_eq!(bank.questions.len(), demo_bank().questions.len());
+}
