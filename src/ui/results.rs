@@ -86,8 +86,18 @@ pub fn ResultsScreen(app: AppState) -> impl IntoView {
     } else {
         "Your result"
     };
+    let in_lms = app.lms_learner().is_some();
     let hand_in_panel = handed_in.clone().map(|record| {
         let title = record.run.assignment.title.clone();
+        if in_lms {
+            // The LMS has the result: no file or code to give.
+            return view! {
+                <section class="handed-in">
+                    <p id="lms-sent">{format!("Your answers to “{title}” were handed in and sent to your course, {}.", super::browser::format_date_time(record.handed_in_at))}</p>
+                </section>
+            }
+            .into_any();
+        }
         view! {
             <section class="handed-in" aria-labelledby="hand-in-panel-heading">
                 <p>{format!("Your answers to “{title}” were handed in, {}.", super::browser::format_date_time(record.handed_in_at))}</p>
@@ -95,6 +105,7 @@ pub fn ResultsScreen(app: AppState) -> impl IntoView {
                 <super::assignment::HandInActions record app />
             </section>
         }
+        .into_any()
     });
     let score_view = show_score.then(|| view! {
             <p class="score" id="score">
