@@ -145,10 +145,17 @@ fn climb(start: JsValue, name: &str) -> Option<JsValue> {
 }
 
 /// The LMS's API, looked for in `preferred`'s version first: from this window up, then from
-/// the window that opened it up.
+/// the window that opened it up, then (an LMS that opens its player in a pop-up holding
+/// frames) from the window that opened the top window up.
 fn discover(preferred: Option<ScormVersion>) -> Option<Api> {
     let window = super::browser::window();
     let opener = window.opener().unwrap_or(JsValue::NULL);
+    let top_opener = window
+        .top()
+        .ok()
+        .flatten()
+        .and_then(|top| top.opener().ok())
+        .unwrap_or(JsValue::NULL);
     let order = match preferred {
         Some(ScormVersion::V12) => [ScormVersion::V12, ScormVersion::V2004],
         _ => [ScormVersion::V2004, ScormVersion::V12],
@@ -157,6 +164,7 @@ fn discover(preferred: Option<ScormVersion>) -> Option<Api> {
         let name = version.elements().api_object;
         climb(window.clone().into(), name)
             .or_else(|| climb(opener.clone(), name))
+            .or_else(|| climb(top_opener.clone(), name))
             .map(|object| Api { object, version })
     })
 }
