@@ -20,6 +20,7 @@ mod quiz;
 pub mod reader;
 pub mod reporter;
 mod results;
+#[cfg(feature = "scorm")]
 pub mod scorm;
 pub mod site;
 mod start;
@@ -111,6 +112,9 @@ fn App(lms: Option<Lms>) -> impl IntoView {
     });
     let url = StoredValue::new(url);
     let invitation = StoredValue::new(invitation);
+    // Only the SCORM page's build (the `scorm` feature) has an LMS: in the learner's own build
+    // this is a constant `None`, and the code for one is left out of its wasm.
+    let lms = lms.filter(|_| cfg!(feature = "scorm"));
     // Inside an LMS, the learner is the one it names: shown, never asked.
     let learner = lms
         .as_ref()
@@ -175,7 +179,7 @@ fn Loaded(
     lms: Option<Lms>,
 ) -> impl IntoView {
     let path = url.bank.clone();
-    let reports = lms.is_some();
+    let reports = cfg!(feature = "scorm") && lms.is_some();
     let app = AppState::new(bank, url, invitation, lms);
     keys::listen(app);
     if reports {

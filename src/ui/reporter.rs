@@ -3,8 +3,9 @@
 //!
 //! The app hands the reporter the learner's data at launch and after every change; the
 //! reporter turns the core's decisions into what its LMS expects (with `lms`) and sends it.
-//! Nothing here names SCORM, and the learner's wasm, which never constructs a reporter, links
-//! none of the reporter's code.
+//! Nothing here names SCORM. The app's LMS branches are built only with the `scorm` feature
+//! (the SCORM page's build): without it `AppState` holds no reporter and every branch that
+//! would use one is a constant `None`, so the learner's own wasm carries none of them.
 
 use std::rc::Rc;
 

@@ -9,8 +9,8 @@
 //! which finds everything the 1.2 sample does. The version the package was made for is looked
 //! for first, then the other (an LMS may offer both).
 //!
-//! Used only by the `scorm` bin: the learner's own page never constructs it, so its wasm
-//! never carries this file or the `lms` data model.
+//! Built only with the `scorm` feature, for the `scorm` bin: the learner's own page, built
+//! without it, never carries this file or the `lms` data model.
 
 use std::cell::{Cell, RefCell};
 

@@ -49,7 +49,9 @@ pub struct AppState {
     pub pending_bank: StoredValue<Option<Bank>>,
     /// The assignment the page was opened for, if any.
     pub invitation: StoredValue<Option<super::assignment::Invitation>>,
-    /// The LMS the page reports the assignment to (the SCORM page inside an LMS), if any.
+    /// The LMS the page reports the assignment to (the SCORM page inside an LMS), if any. Only
+    /// in the SCORM page's build (the `scorm` feature): see [`AppState::lms`].
+    #[cfg(feature = "scorm")]
     lms: StoredValue<Option<Lms>, LocalStorage>,
 }
 
@@ -64,7 +66,9 @@ impl AppState {
         if let (Some(lms), None) = (&lms, &invitation) {
             lms.0.finish();
         }
-        let lms = lms.filter(|_| invitation.is_some());
+        // Without the `scorm` feature (the learner's own pages) there is never an LMS, and the
+        // compiler drops every branch below that handles one.
+        let lms = lms.filter(|_| cfg!(feature = "scorm") && invitation.is_some());
         let mut profiles = Profiles::load(&LocalStore);
         if let Some(lms) = &lms {
             lms.0.choose_profile(&mut profiles);
@@ -104,6 +108,7 @@ impl AppState {
             notices: RwSignal::new(messages),
             pending_bank: StoredValue::new(None),
             invitation: StoredValue::new(invitation),
+            #[cfg(feature = "scorm")]
             lms: StoredValue::new_local(lms),
         };
         state.collect_notices();
@@ -116,15 +121,28 @@ impl AppState {
         state
     }
 
+    /// The LMS the page reports to. Always `None` without the `scorm` feature, as a constant,
+    /// so the learner's own wasm carries none of the code that reports to an LMS or shows one.
+    fn lms(&self) -> Option<Lms> {
+        #[cfg(feature = "scorm")]
+        {
+            self.lms.get_value()
+        }
+        #[cfg(not(feature = "scorm"))]
+        {
+            None
+        }
+    }
+
     /// The learner as the LMS names them, when the page reports to one.
     pub fn lms_learner(&self) -> Option<LmsLearner> {
-        self.lms.with_value(|l| l.as_ref().map(|l| l.0.learner()))
+        self.lms().map(|l| l.0.learner())
     }
 
     /// Tell the LMS, if there is one, how the assignment's run stands (every change goes
     /// through here, so each answer is committed as it is given).
     fn report(&self) {
-        let Some(lms) = self.lms.get_value() else {
+        let Some(lms) = self.lms() else {
             return;
         };
         let Some(assignment) = self
@@ -146,15 +164,14 @@ impl AppState {
 
     /// Whether the session with the LMS has ended (the run was handed in to it).
     pub fn lms_finished(&self) -> bool {
-        self.lms
-            .with_value(|l| l.as_ref().is_some_and(|l| l.0.finished()))
+        self.lms().is_some_and(|l| l.0.finished())
     }
 
     /// The page is going away: report the time spent, and end the session with the LMS (the
     /// run stays suspended there, to resume at the next launch).
     pub fn leave_lms(&self) {
         self.report();
-        if let Some(lms) = self.lms.get_value() {
+        if let Some(lms) = self.lms() {
             lms.0.finish();
         }
     }
