@@ -975,6 +975,8 @@ fn bank_scorm(args: &[&std::ffi::OsStr]) -> std::process::Output {
         .unwrap()
 }
 
+/// The zip's entry names and its manifest, checked on the way: the manifest is well-formed
+/// XML (quick-xml's reader) and its files are exactly the zip's other entries.
 fn zip_names_and_manifest(path: &std::path::Path) -> (Vec<String>, String) {
     use std::io::Read;
     let bytes = std::fs::read(path).unwrap();
@@ -987,6 +989,19 @@ fn zip_names_and_manifest(path: &std::path::Path) -> (Vec<String>, String) {
         .unwrap()
         .read_to_string(&mut manifest)
         .unwrap();
+    let (_, _, hrefs) = parse(&manifest);
+    let mut named: Vec<String> = hrefs.iter().map(|h| percent_decode(h)).collect();
+    named.sort();
+    let mut packed: Vec<String> = names
+        .iter()
+        .filter(|n| *n != MANIFEST_FILE)
+        .cloned()
+        .collect();
+    packed.sort();
+    assert_eq!(
+        named, packed,
+        "the manifest names every file in the zip, and only those"
+    );
     (names, manifest)
 }
 
