@@ -116,16 +116,20 @@ fn App(lms: Option<Lms>) -> impl IntoView {
     // this is a constant `None`, and the code for one is left out of its wasm.
     let lms = lms.filter(|_| cfg!(feature = "scorm"));
     // Inside an LMS, the learner is the one it names: shown, never asked.
+    #[cfg(feature = "scorm")]
     let learner = lms
         .as_ref()
         .map(|l| l.0.learner().name)
-        .filter(|name| !name.is_empty());
+        .filter(|name| !name.is_empty())
+        .map(|name| view! { <p class="lms-learner" id="lms-learner">"Learner: "<strong>{name}</strong></p> });
+    #[cfg(not(feature = "scorm"))]
+    let learner = ();
     let lms = StoredValue::new_local(lms);
     view! {
         <header class="site-header">
             <a class="skip-link" href="#main">"Skip to the quiz"</a>
             <p class="brand">"Accord"</p>
-            {learner.map(|name| view! { <p class="lms-learner" id="lms-learner">"Learner: "<strong>{name}</strong></p> })}
+            {learner}
         </header>
         <main id="main">
             {move || match loaded.get() {

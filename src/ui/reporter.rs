@@ -55,6 +55,20 @@ pub trait Reporter {
     fn finished(&self) -> bool;
 }
 
+/// `view` as the LMS branches need it: type-erased in the SCORM page's build (where a branch
+/// beside it shows an LMS's view instead), untouched in the learner's own build, whose wasm
+/// then has the very code it had before the SCORM page existed.
+#[cfg(feature = "scorm")]
+pub fn erased<V: leptos::prelude::IntoAny>(view: V) -> leptos::prelude::AnyView {
+    view.into_any()
+}
+
+/// See the `scorm` build's `erased`: here, `view` itself.
+#[cfg(not(feature = "scorm"))]
+pub fn erased<V>(view: V) -> V {
+    view
+}
+
 /// A reporter as the app holds it.
 #[derive(Clone)]
 pub struct Lms(pub Rc<dyn Reporter>);

@@ -62,13 +62,14 @@ impl AppState {
         invitation: Option<super::assignment::Invitation>,
         lms: Option<Lms>,
     ) -> Self {
+        // Without the `scorm` feature (the learner's own pages) there is never an LMS, and the
+        // compiler drops every branch below that handles one.
+        let lms = lms.filter(|_| cfg!(feature = "scorm"));
         // An LMS hears only of an assignment's runs: with none, its session ends at once.
         if let (Some(lms), None) = (&lms, &invitation) {
             lms.0.finish();
         }
-        // Without the `scorm` feature (the learner's own pages) there is never an LMS, and the
-        // compiler drops every branch below that handles one.
-        let lms = lms.filter(|_| cfg!(feature = "scorm") && invitation.is_some());
+        let lms = lms.filter(|_| invitation.is_some());
         let mut profiles = Profiles::load(&LocalStore);
         if let Some(lms) = &lms {
             lms.0.choose_profile(&mut profiles);
@@ -88,7 +89,8 @@ impl AppState {
         }
         let language = Language::from_tag(&bank.meta.language);
         let resuming = learner.quiz().is_some();
-        let finished = learner.handed_in().is_some();
+        // Inside an LMS, a run handed in there shows its result (it cannot be started again).
+        let finished = lms.is_some() && learner.handed_in().is_some();
         let state = AppState {
             bank: StoredValue::new(bank),
             url: StoredValue::new(url),
