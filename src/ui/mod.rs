@@ -124,7 +124,18 @@ fn App(lms: Option<Lms>) -> impl IntoView {
         .map(|name| view! { <p class="lms-learner" id="lms-learner">"Learner: "<strong>{name}</strong></p> });
     #[cfg(not(feature = "scorm"))]
     let learner = ();
-    let lms = StoredValue::new_local(lms);
+    // Kept for the screens once the bank is in (not `Send`: a local value). The learner's own
+    // build keeps nothing, and so carries none of the local arena's code.
+    #[cfg(feature = "scorm")]
+    let lms = {
+        let kept = StoredValue::new_local(lms);
+        move || kept.get_value()
+    };
+    #[cfg(not(feature = "scorm"))]
+    let lms = {
+        drop(lms);
+        || None
+    };
     view! {
         <header class="site-header">
             <a class="skip-link" href="#main">"Skip to the quiz"</a>
@@ -138,7 +149,7 @@ fn App(lms: Option<Lms>) -> impl IntoView {
                 }.into_any(),
                 Some(Err(problems)) => view! { <error_page::ErrorPage problems /> }.into_any(),
                 Some(Ok((bank, from_bundle, files))) => {
-                    view! { <Loaded bank url=url.get_value() invitation=invitation.get_value() from_bundle files lms=lms.get_value() /> }.into_any()
+                    view! { <Loaded bank url=url.get_value() invitation=invitation.get_value() from_bundle files lms=lms() /> }.into_any()
                 }
             }}
         </main>
