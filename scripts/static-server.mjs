@@ -1,12 +1,14 @@
 // A small static file server for Accord's built site: 127.0.0.1 only, no dependencies.
-// Used by ./scripts/serve and by the end-to-end tests (which mount the site under a sub-path).
+// Used by ./scripts/serve and by the end-to-end tests (which mount the site under a sub-path);
+// the benchmarks ask for gzip (`compress: true`), as a production host would send.
 //
-//   node scripts/static-server.mjs --root dist [--port 8080] [--prefix /quiz/] [--mount /quiz/fixtures/=tests/e2e/fixtures]
+//   node scripts/static-server.mjs --root dist [--port 8080] [--prefix /quiz/] [--mount /quiz/fixtures/=tests/e2e/fixtures] [--gzip]
 
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -22,8 +24,19 @@ const TYPES = {
   '.ico': 'image/x-icon',
 };
 
-/** Start serving; `mounts` maps URL prefixes (ending in /) to folders. Resolves to the server. */
-export function serve({ port = 0, mounts }) {
+/** gzip -9 of a file's body, kept while the file is unchanged (the size script's measure). */
+const gzipped = new Map();
+function gzipOf(file, info, body) {
+  const key = `${file}:${info.mtimeMs}:${info.size}`;
+  if (!gzipped.has(key)) gzipped.set(key, gzipSync(body, { level: 9 }));
+  return gzipped.get(key);
+}
+
+/**
+ * Start serving; `mounts` maps URL prefixes (ending in /) to folders. With `compress`, bodies
+ * go out gzip -9 to clients that accept it. Resolves to the server.
+ */
+export function serve({ port = 0, mounts, compress = false }) {
   const table = Object.entries(mounts)
     .map(([prefix, dir]) => [prefix, resolve(dir)])
     .sort((a, b) => b[0].length - a[0].length);
@@ -53,11 +66,20 @@ export function serve({ port = 0, mounts }) {
         res.writeHead(404, { 'content-type': 'text/plain' }).end(`not found: ${path}`);
         return;
       }
-      res.writeHead(200, {
+      const headers = {
         'content-type': TYPES[extname(file)] || 'application/octet-stream',
         'cache-control': 'no-cache',
-      });
-      res.end(req.method === 'HEAD' ? undefined : body);
+      };
+      let out = body;
+      if (compress) {
+        headers.vary = 'accept-encoding';
+        if (/\bgzip\b/.test(req.headers['accept-encoding'] || '')) {
+          out = gzipOf(file, await stat(file), body);
+          headers['content-encoding'] = 'gzip';
+        }
+      }
+      res.writeHead(200, headers);
+      res.end(req.method === 'HEAD' ? undefined : out);
     } catch (e) {
       res.writeHead(500).end(String(e));
     }
@@ -82,7 +104,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
       mounts[p] = dir;
     }
   }
-  const server = await serve({ port: Number(get('--port', 8080)), mounts });
+  const server = await serve({ port: Number(get('--port', 8080)), mounts, compress: args.includes('--gzip') });
   const { port } = server.address();
   console.log(`Accord is being served at http://127.0.0.1:${port}${prefix}  (Ctrl-C to stop)`);
 }

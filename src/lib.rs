@@ -9,6 +9,7 @@ pub mod calendar;
 pub mod codec;
 pub mod interchange;
 pub mod lms;
+pub mod paper;
 pub mod progress;
 pub mod quiz;
 pub mod results;

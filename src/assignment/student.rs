@@ -84,6 +84,21 @@ pub struct Run {
 }
 
 impl Run {
+    /// The checks of meaning every run read from outside passes (a saved quiz slot, a handed-in
+    /// result): its assignment's, an attempt from 1, and a name a student could have given.
+    pub fn check(&self) -> Result<(), String> {
+        super::check(&self.assignment)?;
+        if self.attempt == 0 {
+            return Err("its attempt number is 0".into());
+        }
+        if self.student.chars().count() > MAX_NAME_CHARS
+            || self.student.chars().any(crate::text::is_hidden)
+        {
+            return Err("its student name is not valid".into());
+        }
+        Ok(())
+    }
+
     /// Whether `student` may start attempt `used + 1` at `now`.
     pub fn can_start(
         assignment: &Assignment,

@@ -22,7 +22,9 @@ pub use model::{
     Bank, BankMeta, Blank, ClozePiece, Difficulty, Extract, Image, Question, QuestionKind, Source,
     TextAnswer, Topic, Weight,
 };
-pub use parse::{ListedFile, Manifest, SourceFile, load_bank, load_bank_with};
+pub use parse::{
+    CheckedBank, ListedFile, Manifest, SourceFile, check_bank, load_bank, load_bank_with,
+};
 pub use question_type::{
     BLANK_OPTIONS, CHOICES, CLAIM_PARTS, CLOZE_BLANKS, MATCHING_PAIRS, MAX_LIST, MAX_TYPOS,
     ORDERING_ITEMS, QuestionType,

@@ -2,7 +2,7 @@
 //! one syntax error does not hide the rest of a file), the list of files a manifest names, and
 //! the assembly of a whole bank. Fetching or reading the files is the caller's job.
 
-use super::check::{Rules, Validator};
+use super::check::{QuestionReport, Rules, Validator};
 use super::error::{BankErrors, Location};
 use super::model::Bank;
 use super::path::{beside, check_relative, extension};
@@ -249,18 +249,53 @@ pub fn load_bank(
     files: Vec<SourceFile>,
     rules: Rules,
 ) -> Result<Bank, BankErrors> {
+    let (validator, source, mut errors) = validate(manifest, &files, rules);
+    let bank = validator.finish(&source, &mut errors);
+    match bank {
+        Some(bank) if errors.is_empty() => Ok(bank),
+        _ => Err(errors),
+    }
+}
+
+/// The validator after it has seen the manifest and every question of `files`, with the
+/// manifest's file (to finish with) and the problems so far.
+fn validate<'r>(
+    manifest: Manifest,
+    files: &[SourceFile],
+    rules: Rules<'r>,
+) -> (Validator<'r>, SourceFile, BankErrors) {
     let mut errors = BankErrors::default();
     let mut validator = Validator::new(rules);
     validator.manifest(&manifest.source, manifest.raw, &mut errors);
-    for file in &files {
+    for file in files {
         for (base, questions) in question_chunks(file, &mut errors) {
             validator.questions_at(file, base, questions, &mut errors);
         }
     }
-    let bank = validator.finish(&manifest.source, &mut errors);
-    match bank {
-        Some(bank) if errors.is_empty() => Ok(bank),
-        _ => Err(errors),
+    (validator, manifest.source, errors)
+}
+
+/// A bank checked for a preview beside its problems (the teacher's page).
+#[derive(Debug, Clone)]
+pub struct CheckedBank {
+    /// The bank as far as it was built (its metadata, topics and sound questions): a bank
+    /// to use only when `errors` is empty.
+    pub partial: Option<Bank>,
+    pub errors: BankErrors,
+    /// Every question seen, in order, each with its count of problems.
+    pub reports: Vec<QuestionReport>,
+}
+
+/// [`load_bank`], keeping each question's report and the bank as far as it was built. The
+/// reports copy every sound question, so only the teacher's page asks for them.
+pub fn check_bank(manifest: Manifest, files: Vec<SourceFile>, rules: Rules) -> CheckedBank {
+    let (validator, source, mut errors) = validate(manifest, &files, rules);
+    let reports = validator.reports();
+    let partial = validator.finish(&source, &mut errors);
+    CheckedBank {
+        partial,
+        errors,
+        reports,
     }
 }
 

@@ -33,36 +33,54 @@ fn wrong_type(problems: &mut Problems, name: &str, value: &Value, expected: &str
     ));
 }
 
-/// Report keys not in `allowed`, with the likely intended name when one is close.
-fn check_keys(table: &DeTable, allowed: &[&str], problems: &mut Problems) {
-    for key in table.keys() {
-        let name = key.get_ref().as_ref();
-        if allowed.contains(&name) {
-            continue;
+/// Report a key not in `allowed`, with the likely intended name when one is close.
+fn unknown_field(key: &Spanned<std::borrow::Cow<str>>, allowed: &[&str], problems: &mut Problems) {
+    let name: &str = key.get_ref().as_ref();
+    let message = match crate::text::closest(name, allowed) {
+        Some(near) => format!(
+            "unknown field `{}`: did you mean `{near}`?",
+            crate::text::escape_controls(name)
+        ),
+        None => {
+            let expected: Vec<String> = allowed.iter().map(|k| format!("`{k}`")).collect();
+            format!(
+                "unknown field `{}`, expected one of {}",
+                crate::text::escape_controls(name),
+                expected.join(", ")
+            )
         }
-        let message = match crate::text::closest(name, allowed) {
-            Some(near) => format!(
-                "unknown field `{}`: did you mean `{near}`?",
-                crate::text::escape_controls(name)
-            ),
-            None => {
-                let expected: Vec<String> = allowed.iter().map(|k| format!("`{k}`")).collect();
-                format!(
-                    "unknown field `{}`, expected one of {}",
-                    crate::text::escape_controls(name),
-                    expected.join(", ")
-                )
-            }
-        };
-        problems.push((key.span().start, message));
-    }
+    };
+    problems.push((key.span().start, message));
 }
 
-fn field<'t, 'i>(table: &'t DeTable<'i>, name: &str) -> Option<&'t Value<'i>> {
-    table
-        .iter()
-        .find(|(key, _)| key.get_ref() == name)
-        .map(|(_, value)| value)
+/// A table's fields, read once: keys not in `allowed` are reported (with the likely intended
+/// name when one is close), and every lookup after is a short scan of the keys present rather
+/// than a search of the map (a question has some twenty fields to look up).
+struct Fields<'t, 'i> {
+    present: Vec<(&'t str, &'t Value<'i>)>,
+}
+
+impl<'t, 'i> Fields<'t, 'i> {
+    fn read(table: &'t DeTable<'i>, allowed: &[&str], problems: &mut Problems) -> Self {
+        let mut present = Vec::with_capacity(table.len());
+        for (key, value) in table.iter() {
+            let name: &'t str = key.get_ref().as_ref();
+            if allowed.contains(&name) {
+                present.push((name, value));
+            } else {
+                unknown_field(key, allowed, problems);
+            }
+        }
+        Fields { present }
+    }
+
+    fn get(&self, name: &str) -> Option<&'t Value<'i>> {
+        // Lengths first: most keys differ from the name in length, and that is cheaper to see.
+        self.present
+            .iter()
+            .find(|(key, _)| key.len() == name.len() && *key == name)
+            .map(|(_, value)| *value)
+    }
 }
 
 fn text_of(value: &Value, name: &str, problems: &mut Problems) -> Option<Text> {
@@ -75,8 +93,8 @@ fn text_of(value: &Value, name: &str, problems: &mut Problems) -> Option<Text> {
     }
 }
 
-fn text(table: &DeTable, name: &str, problems: &mut Problems) -> Option<Text> {
-    text_of(field(table, name)?, name, problems)
+fn text(table: &Fields, name: &str, problems: &mut Problems) -> Option<Text> {
+    text_of(table.get(name)?, name, problems)
 }
 
 fn text_list_of(value: &Value, name: &str, problems: &mut Problems) -> Option<TextList> {
@@ -96,8 +114,8 @@ fn text_list_of(value: &Value, name: &str, problems: &mut Problems) -> Option<Te
     Some(Spanned::new(value.span(), texts?))
 }
 
-fn text_list(table: &DeTable, name: &str, problems: &mut Problems) -> Option<TextList> {
-    text_list_of(field(table, name)?, name, problems)
+fn text_list(table: &Fields, name: &str, problems: &mut Problems) -> Option<TextList> {
+    text_list_of(table.get(name)?, name, problems)
 }
 
 fn integer_of(value: &Value, name: &str, problems: &mut Problems) -> Option<i64> {
@@ -119,16 +137,18 @@ fn integer_of(value: &Value, name: &str, problems: &mut Problems) -> Option<i64>
     }
 }
 
-fn integer(table: &DeTable, name: &str, problems: &mut Problems) -> Option<Spanned<i64>> {
-    let value = field(table, name)?;
+fn spanned_integer_of(value: &Value, name: &str, problems: &mut Problems) -> Option<Spanned<i64>> {
     Some(Spanned::new(
         value.span(),
         integer_of(value, name, problems)?,
     ))
 }
 
-fn number(table: &DeTable, name: &str, problems: &mut Problems) -> Option<Spanned<RawNumber>> {
-    let value = field(table, name)?;
+fn integer(table: &Fields, name: &str, problems: &mut Problems) -> Option<Spanned<i64>> {
+    spanned_integer_of(table.get(name)?, name, problems)
+}
+
+fn number_of(value: &Value, name: &str, problems: &mut Problems) -> Option<Spanned<RawNumber>> {
     let number = match value.get_ref() {
         DeValue::Float(f) => match f.as_str().parse::<f64>() {
             Ok(x) if x.is_finite() => RawNumber::Float(x),
@@ -146,8 +166,7 @@ fn number(table: &DeTable, name: &str, problems: &mut Problems) -> Option<Spanne
 }
 
 /// A calendar date written as a TOML date (`2026-12-01`, no quotes, no time).
-fn date(table: &DeTable, name: &str, problems: &mut Problems) -> Option<Spanned<Date>> {
-    let value = field(table, name)?;
+fn date_of(value: &Value, name: &str, problems: &mut Problems) -> Option<Spanned<Date>> {
     let at = value.span().start;
     let DeValue::Datetime(datetime) = value.get_ref() else {
         let hint = match value.get_ref() {
@@ -176,8 +195,7 @@ fn date(table: &DeTable, name: &str, problems: &mut Problems) -> Option<Spanned<
     }
 }
 
-fn answer(table: &DeTable, problems: &mut Problems) -> Option<Spanned<RawAnswer>> {
-    let value = field(table, "answer")?;
+fn answer_of(value: &Value, problems: &mut Problems) -> Option<Spanned<RawAnswer>> {
     let answer = match value.get_ref() {
         DeValue::Boolean(b) => RawAnswer::Bool(*b),
         DeValue::Integer(_) => RawAnswer::Integer(integer_of(value, "answer", problems)?),
@@ -214,12 +232,11 @@ fn answer(table: &DeTable, problems: &mut Problems) -> Option<Spanned<RawAnswer>
 }
 
 /// A `name = { … }` (or `[question.name]`) table, with its span.
-fn sub_table<'t, 'i>(
-    table: &'t DeTable<'i>,
+fn sub_table_of<'t, 'i>(
+    value: &'t Value<'i>,
     name: &str,
     problems: &mut Problems,
 ) -> Option<(std::ops::Range<usize>, &'t DeTable<'i>)> {
-    let value = field(table, name)?;
     match value.get_ref() {
         DeValue::Table(t) => Some((value.span(), t)),
         _ => {
@@ -264,7 +281,7 @@ fn blank(
     table: &DeTable,
     problems: &mut Problems,
 ) -> Spanned<RawBlank> {
-    check_keys(table, &["answer", "accept", "options", "typos"], problems);
+    let table = &Fields::read(table, &["answer", "accept", "options", "typos"], problems);
     Spanned::new(
         span,
         RawBlank {
@@ -276,77 +293,93 @@ fn blank(
     )
 }
 
-fn question(table: &DeTable, problems: &mut Problems) -> RawQuestion {
-    check_keys(table, QUESTION_FIELDS, problems);
-    let pairs = field(table, "pairs").and_then(|value| {
-        let DeValue::Array(items) = value.get_ref() else {
-            wrong_type(problems, "pairs", value, "a list of [left, right] pairs");
-            return None;
-        };
-        let pairs: Option<Vec<TextList>> = items
-            .iter()
-            .map(|pair| text_list_of(pair, "pairs", problems))
-            .collect();
-        Some(Spanned::new(value.span(), pairs?))
-    });
-    let blanks = field(table, "blanks").map(|value| {
-        let list = tables_of(value, "blanks", problems)
-            .into_iter()
-            .map(|(span, t)| blank(span, t, problems))
-            .collect();
-        Spanned::new(value.span(), list)
-    });
-    RawQuestion {
-        id: text(table, "id", problems),
-        topic: text(table, "topic", problems),
-        kind: text(table, "type", problems),
-        prompt: text(table, "prompt", problems),
-        explanation: text(table, "explanation", problems),
-        facts: text_list(table, "facts", problems),
-        sources: text_list(table, "sources", problems),
-        difficulty: integer(table, "difficulty", problems),
-        tags: text_list(table, "tags", problems),
-        errors: text_list(table, "errors", problems),
-        reviewed: date(table, "reviewed", problems),
-        points: number(table, "points", problems),
-        image: sub_table(table, "image", problems).map(|(span, t)| {
-            check_keys(t, &["file", "alt", "caption"], problems);
-            Spanned::new(
-                span,
-                RawImage {
-                    file: text(t, "file", problems),
-                    alt: text(t, "alt", problems),
-                    caption: text(t, "caption", problems),
-                },
-            )
-        }),
-        extract: sub_table(table, "extract", problems).map(|(span, t)| {
-            check_keys(t, &["text", "attribution"], problems);
-            Spanned::new(
-                span,
-                RawExtract {
-                    text: text(t, "text", problems),
-                    attribution: text(t, "attribution", problems),
-                },
-            )
-        }),
-        choices: text_list(table, "choices", problems),
-        answer: answer(table, problems),
-        items: text_list(table, "items", problems),
-        pairs,
-        tolerance: number(table, "tolerance", problems),
-        unit: text(table, "unit", problems),
-        accept: text_list(table, "accept", problems),
-        typos: integer(table, "typos", problems),
-        text: text(table, "text", problems),
-        blanks,
-        parts: text_list(table, "parts", problems),
-        wrong: text_list(table, "wrong", problems),
-    }
+fn pairs_of(value: &Value, problems: &mut Problems) -> Option<Spanned<Vec<TextList>>> {
+    let DeValue::Array(items) = value.get_ref() else {
+        wrong_type(problems, "pairs", value, "a list of [left, right] pairs");
+        return None;
+    };
+    let pairs: Option<Vec<TextList>> = items
+        .iter()
+        .map(|pair| text_list_of(pair, "pairs", problems))
+        .collect();
+    Some(Spanned::new(value.span(), pairs?))
 }
 
-fn questions(root: &DeTable, problems: &mut Problems) -> Vec<Spanned<RawQuestion>> {
-    let Some(value) = field(root, "question") else {
+fn blanks_of(value: &Value, problems: &mut Problems) -> Spanned<Vec<Spanned<RawBlank>>> {
+    let list = tables_of(value, "blanks", problems)
+        .into_iter()
+        .map(|(span, t)| blank(span, t, problems))
+        .collect();
+    Spanned::new(value.span(), list)
+}
+
+fn image_of(value: &Value, problems: &mut Problems) -> Option<Spanned<RawImage>> {
+    let (span, t) = sub_table_of(value, "image", problems)?;
+    let t = &Fields::read(t, &["file", "alt", "caption"], problems);
+    Some(Spanned::new(
+        span,
+        RawImage {
+            file: text(t, "file", problems),
+            alt: text(t, "alt", problems),
+            caption: text(t, "caption", problems),
+        },
+    ))
+}
+
+fn extract_of(value: &Value, problems: &mut Problems) -> Option<Spanned<RawExtract>> {
+    let (span, t) = sub_table_of(value, "extract", problems)?;
+    let t = &Fields::read(t, &["text", "attribution"], problems);
+    Some(Spanned::new(
+        span,
+        RawExtract {
+            text: text(t, "text", problems),
+            attribution: text(t, "attribution", problems),
+        },
+    ))
+}
+
+/// One question table, in one pass over its keys, each read into its field: no lookups, as a
+/// bank may hold thousands of questions of some twenty fields each. The arms are the names in
+/// `QUESTION_FIELDS`.
+fn question(table: &DeTable, problems: &mut Problems) -> RawQuestion {
+    let mut q = RawQuestion::default();
+    for (key, value) in table.iter() {
+        let name: &str = key.get_ref().as_ref();
+        match name {
+            "id" => q.id = text_of(value, name, problems),
+            "topic" => q.topic = text_of(value, name, problems),
+            "type" => q.kind = text_of(value, name, problems),
+            "prompt" => q.prompt = text_of(value, name, problems),
+            "explanation" => q.explanation = text_of(value, name, problems),
+            "facts" => q.facts = text_list_of(value, name, problems),
+            "sources" => q.sources = text_list_of(value, name, problems),
+            "difficulty" => q.difficulty = spanned_integer_of(value, name, problems),
+            "tags" => q.tags = text_list_of(value, name, problems),
+            "errors" => q.errors = text_list_of(value, name, problems),
+            "reviewed" => q.reviewed = date_of(value, name, problems),
+            "points" => q.points = number_of(value, name, problems),
+            "image" => q.image = image_of(value, problems),
+            "extract" => q.extract = extract_of(value, problems),
+            "choices" => q.choices = text_list_of(value, name, problems),
+            "answer" => q.answer = answer_of(value, problems),
+            "items" => q.items = text_list_of(value, name, problems),
+            "pairs" => q.pairs = pairs_of(value, problems),
+            "tolerance" => q.tolerance = number_of(value, name, problems),
+            "unit" => q.unit = text_of(value, name, problems),
+            "accept" => q.accept = text_list_of(value, name, problems),
+            "typos" => q.typos = spanned_integer_of(value, name, problems),
+            "text" => q.text = text_of(value, name, problems),
+            "blanks" => q.blanks = Some(blanks_of(value, problems)),
+            "parts" => q.parts = text_list_of(value, name, problems),
+            "wrong" => q.wrong = text_list_of(value, name, problems),
+            _ => unknown_field(key, QUESTION_FIELDS, problems),
+        }
+    }
+    q
+}
+
+fn questions(root: &Fields, problems: &mut Problems) -> Vec<Spanned<RawQuestion>> {
+    let Some(value) = root.get("question") else {
         return Vec::new();
     };
     tables_of(value, "question", problems)
@@ -357,13 +390,13 @@ fn questions(root: &DeTable, problems: &mut Problems) -> Vec<Spanned<RawQuestion
 
 /// Read a manifest's shape from its parsed document.
 pub fn manifest(root: &DeTable, problems: &mut Problems) -> RawManifest {
-    check_keys(root, &["bank", "topic", "question"], problems);
-    let bank = field(root, "bank").and_then(|value| {
+    let root = &Fields::read(root, &["bank", "topic", "question"], problems);
+    let bank = root.get("bank").and_then(|value| {
         let DeValue::Table(t) = value.get_ref() else {
             wrong_type(problems, "bank", value, "a table, written [bank]");
             return None;
         };
-        check_keys(
+        let t = &Fields::read(
             t,
             &[
                 "id",
@@ -389,12 +422,13 @@ pub fn manifest(root: &DeTable, problems: &mut Problems) -> RawManifest {
         };
         Some(Spanned::new(value.span(), meta))
     });
-    let topic = field(root, "topic")
+    let topic = root
+        .get("topic")
         .map(|value| {
             tables_of(value, "topic", problems)
                 .into_iter()
                 .map(|(span, t)| {
-                    check_keys(t, &["id", "title"], problems);
+                    let t = &Fields::read(t, &["id", "title"], problems);
                     let topic = RawTopic {
                         id: text(t, "id", problems),
                         title: text(t, "title", problems),
@@ -413,6 +447,37 @@ pub fn manifest(root: &DeTable, problems: &mut Problems) -> RawManifest {
 
 /// Read a question file's shape from its parsed document.
 pub fn question_file(root: &DeTable, problems: &mut Problems) -> Vec<Spanned<RawQuestion>> {
-    check_keys(root, &["question"], problems);
+    let root = &Fields::read(root, &["question"], problems);
     questions(root, problems)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn problems_of(text: &str) -> Problems {
+        let document = DeTable::parse(text).expect("valid TOML");
+        let mut problems = Problems::new();
+        question_file(document.get_ref(), &mut problems);
+        problems
+    }
+
+    #[test]
+    fn every_question_field_is_read_and_no_other() {
+        for name in QUESTION_FIELDS {
+            let problems = problems_of(&format!("[[question]]\n{name} = 1\n"));
+            assert!(
+                problems.iter().all(|(_, m)| !m.contains("unknown field")),
+                "{name}: {problems:?}"
+            );
+        }
+        let problems = problems_of("[[question]]\nprompts = \"Who?\"\n");
+        assert_eq!(
+            problems,
+            vec![(
+                13,
+                "unknown field `prompts`: did you mean `prompt`?".to_string()
+            )]
+        );
+    }
 }

@@ -466,7 +466,7 @@ pub fn decode_slot(text: &str) -> Result<SlotRecord, String> {
         .check_saved()
         .map_err(|why| format!("is damaged ({why})"))?;
     if let Some(run) = &record.run {
-        crate::assignment::check(&run.assignment)?;
+        run.check()?;
     }
     Ok(record)
 }

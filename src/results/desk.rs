@@ -5,6 +5,8 @@
 //! Pure: time comes in as a value and storage is a `KeyValueStore`. It never touches a
 //! learner's progress and knows nothing of the screens that show it.
 
+mod bank_check;
+mod bank_export;
 mod charts;
 mod data;
 mod document;
@@ -15,6 +17,8 @@ mod qr;
 mod store;
 mod table;
 
+pub use bank_check::{BankCheck, BroughtFile, Entry, check_files};
+pub use bank_export::{Download, Prepared, prepare, zip_folder};
 pub use charts::{HistogramBar, HistogramChart, histogram_chart};
 pub use data::{DeskData, Issue, Issued, Kept, MergeSummary};
 pub use document::{DESK_APP, DESK_SCHEMA, DeskError, Salvaged, read_class, read_desk};

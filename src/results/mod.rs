@@ -13,4 +13,4 @@ pub use record::{
     BankStamp, CODE_PREFIX, FORMAT, ResultError, ResultItem, ResultRecord, VERSION, fingerprint,
     slug,
 };
-pub use roster::{Entry, Flag, Grader, Roster, Taken, record_from_code};
+pub use roster::{Entry, Flag, Grader, Remembering, Roster, Taken, record_from_code};

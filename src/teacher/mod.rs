@@ -1,16 +1,22 @@
 //! The teacher page (teacher.html, its own wasm): the teacher's assignments, their links and QR
-//! codes with the accommodations issued, and each class's results and item analysis.
+//! codes with the accommodations issued, and each class's results and item analysis; the
+//! Questions area (check a bank, preview it, download it) and Paper (worksheets and keys).
 //!
 //! Screens render the desk from `results::desk` and forward events to `state`; every decision
 //! and every number comes from the core. Wasm only; it shares the learner page's adapters.
 
+mod areas;
+mod bank_files;
 mod class;
 mod editor;
 mod files;
 mod list;
 mod package;
+mod paper;
+mod questions;
 mod report;
 mod share;
+mod sheet_view;
 mod state;
 
 use leptos::prelude::*;
@@ -18,6 +24,7 @@ use leptos::prelude::*;
 use crate::bank::Bank;
 use crate::ui::site::url_params;
 use crate::ui::{browser, error_page, loader};
+use areas::Area;
 use state::{Desk, Screen};
 
 /// Mount the teacher page.
@@ -59,7 +66,11 @@ fn TeacherApp() -> impl IntoView {
         <main id="main" class="teacher">
             {move || match loaded.get() {
                 None => view! { <p class="loading" role="status">"Loading the question bank…"</p> }.into_any(),
-                Some(Err(problems)) => view! { <error_page::ErrorPage problems /> }.into_any(),
+                // The bank is broken: the Questions area still checks it, question by question.
+                Some(Err(problems)) => view! {
+                    <error_page::ErrorPage problems />
+                    <questions::QuestionsArea bank_path=bank_path.get_value() checked=RwSignal::new(None) />
+                }.into_any(),
                 Some(Ok((bank, sources))) => {
                     let desk = Desk::open(bank, bank_path.get_value(), sources);
                     view! { <DeskPage desk /> }.into_any()
@@ -82,6 +93,8 @@ fn DeskPage(desk: Desk) -> impl IntoView {
         }
     });
     on_cleanup(move || listener.remove());
+    let area = RwSignal::new(Area::Assignments);
+    let checked: questions::Checked = RwSignal::new(None);
     view! {
         <div class="notices print-hide" id="notices">
             {move || desk.notices.get().into_iter().enumerate().map(|(i, message)| view! {
@@ -95,6 +108,13 @@ fn DeskPage(desk: Desk) -> impl IntoView {
         <div class="sr-only" role="status" aria-live="polite" aria-atomic="true" id="status">
             {move || desk.status.get()}
         </div>
+        <areas::AreaNav area on_assignments=Callback::new(move |()| desk.screen.set(Screen::List)) />
+        {move || match area.get() {
+            Area::Questions => Some(view! { <questions::QuestionsArea bank_path=desk.bank_path.get_value() checked /> }.into_any()),
+            Area::Paper => Some(view! { <paper::PaperArea desk checked /> }.into_any()),
+            Area::Assignments => None,
+        }}
+        <Show when=move || area.get() == Area::Assignments>
         {move || match desk.screen.get() {
             Screen::List => view! { <list::ListScreen desk /> }.into_any(),
             Screen::Edit(id) => view! { <editor::EditorScreen desk id /> }.into_any(),
@@ -102,5 +122,6 @@ fn DeskPage(desk: Desk) -> impl IntoView {
             Screen::Print(id) => view! { <share::PrintScreen desk id /> }.into_any(),
             Screen::Class(id) => view! { <class::ClassScreen desk id /> }.into_any(),
         }}
+        </Show>
     }
 }

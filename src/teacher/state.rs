@@ -11,7 +11,7 @@ use crate::results::desk::{
     AssignmentForm, DeskData, DeskStore, FieldError, IntakeLine, Issue, read_desk, read_link,
     take_codes, take_file,
 };
-use crate::results::{Roster, inflate};
+use crate::results::{Remembering, Roster, inflate};
 use crate::storage::LocalStore;
 use crate::ui::browser::{focus_id, local_time, new_id, now_ms, random_bits};
 
@@ -293,16 +293,17 @@ impl Desk {
     /// Take in dropped or chosen files, then save the class.
     pub fn take_files(&self, id: &str, files: Vec<(String, String)>) -> Vec<IntakeLine> {
         self.take(id, |roster, issued, bank| {
+            let grader = Remembering::new(bank);
             files
                 .iter()
-                .flat_map(|(name, text)| take_file(roster, name, text, issued, bank, inflate))
+                .flat_map(|(name, text)| take_file(roster, name, text, issued, &grader, inflate))
                 .collect()
         })
     }
 
     pub fn take_codes(&self, id: &str, text: &str) -> Vec<IntakeLine> {
         self.take(id, |roster, issued, bank| {
-            take_codes(roster, text, issued, bank, inflate)
+            take_codes(roster, text, issued, &Remembering::new(bank), inflate)
         })
     }
 

@@ -18,17 +18,20 @@ fn lines(errors: BankErrors) -> Problems {
 
 /// Read the bank at `path` (relative to the page), with the files it was read from.
 pub async fn read(path: &str) -> Result<(Bank, Vec<SourceFile>), Problems> {
-    let url = SiteUrl::resolve("", path).map_err(|why| vec![format!("{path}: {why}")])?;
-    let text = fetch_text(&url)
-        .await
-        .map_err(|why| vec![format!("{path}: {why}")])?;
-    match Format::detect(path, &text) {
-        Some(Format::Toml) => read_toml(path, text).await,
+    let files = fetch(path).await?;
+    let Some((first, rest)) = files.split_first() else {
+        return Err(vec![format!("{path}: nothing could be fetched")]);
+    };
+    match Format::detect(path, &first.text) {
+        Some(Format::Toml) => {
+            let manifest = Manifest::parse(first.clone()).map_err(lines)?;
+            let bank = load_bank(manifest, rest.to_vec(), Rules::default()).map_err(lines)?;
+            Ok((bank, files))
+        }
         Some(format) => {
-            let file = SourceFile::new(path, text);
-            let imported = interchange::read(format, file.clone()).map_err(lines)?;
+            let imported = interchange::read(format, first.clone()).map_err(lines)?;
             let bank = interchange::load_imported(&imported, Rules::default()).map_err(lines)?;
-            Ok((bank, vec![file]))
+            Ok((bank, files))
         }
         None => Err(vec![format!(
             "{path}: this is not a question file Accord can read (a TOML bank's index.toml, GIFT, Aiken, CSV or Moodle XML)"
@@ -36,8 +39,22 @@ pub async fn read(path: &str) -> Result<(Bank, Vec<SourceFile>), Problems> {
     }
 }
 
+/// The files of the bank at `path`, as `read` reads them: a TOML bank's manifest first, then
+/// the files it lists (fetched in parallel); or the one file in another format. The teacher's
+/// page checks these itself, to show each question beside its problems.
+pub async fn fetch(path: &str) -> Result<Vec<SourceFile>, Problems> {
+    let url = SiteUrl::resolve("", path).map_err(|why| vec![format!("{path}: {why}")])?;
+    let text = fetch_text(&url)
+        .await
+        .map_err(|why| vec![format!("{path}: {why}")])?;
+    match Format::detect(path, &text) {
+        Some(Format::Toml) => fetch_toml(path, text).await,
+        _ => Ok(vec![SourceFile::new(path, text)]),
+    }
+}
+
 /// A TOML bank: the manifest's text is in hand; fetch the files it lists, in parallel.
-async fn read_toml(path: &str, text: String) -> Result<(Bank, Vec<SourceFile>), Problems> {
+async fn fetch_toml(path: &str, text: String) -> Result<Vec<SourceFile>, Problems> {
     let manifest_file = SourceFile::new(path, text);
     let manifest = Manifest::parse(manifest_file.clone()).map_err(lines)?;
     let listed = manifest.listed_files().map_err(lines)?;
@@ -61,10 +78,9 @@ async fn read_toml(path: &str, text: String) -> Result<(Bank, Vec<SourceFile>), 
     }
     let texts = join_all(urls.iter().map(fetch_text)).await;
     let mut files = vec![manifest_file];
-    let mut ordered = Vec::new();
     for (file, text) in listed.into_iter().zip(texts) {
         match text {
-            Ok(text) => ordered.push(SourceFile::new(file.path, text)),
+            Ok(text) => files.push(SourceFile::new(file.path, text)),
             Err(why) => {
                 let at = file.listed_at;
                 problems.push(format!(
@@ -77,7 +93,5 @@ async fn read_toml(path: &str, text: String) -> Result<(Bank, Vec<SourceFile>), 
     if !problems.is_empty() {
         return Err(problems);
     }
-    files.extend(ordered.iter().cloned());
-    let bank = load_bank(manifest, ordered, Rules::default()).map_err(lines)?;
-    Ok((bank, files))
+    Ok(files)
 }

@@ -9,23 +9,28 @@ use crate::bank::question_type::{BLANK_OPTIONS, CLOZE_BLANKS};
 use crate::bank::raw::{RawBlank, RawQuestion};
 use toml::Spanned;
 
-pub(super) fn check(here: &mut Reporter, q: &RawQuestion, start: usize) -> Option<QuestionKind> {
-    let Some(text_field) = &q.text else {
+pub(super) fn check(
+    here: &mut Reporter,
+    q: &mut RawQuestion,
+    start: usize,
+) -> Option<QuestionKind> {
+    let Some(text_at) = q.text.as_ref().map(|t| t.span().start) else {
         here.err(
             start,
             "missing `text` (the sentence, with {1}, {2} … where the blanks go)",
         );
         return None;
     };
-    let text = here.required_text(&q.text, "text", start, Limit::Prompt)?;
-    let Some(blanks_field) = &q.blanks else {
+    let text = here.required_text(&mut q.text, "text", start, Limit::Prompt)?;
+    let Some(blanks_field) = &mut q.blanks else {
         here.err(start, "missing `blanks`");
         return None;
     };
-    let raw_blanks = blanks_field.get_ref();
+    let blanks_at = blanks_field.span().start;
+    let raw_blanks = blanks_field.get_mut();
     if !CLOZE_BLANKS.contains(&raw_blanks.len()) {
         here.err(
-            blanks_field.span().start,
+            blanks_at,
             format!(
                 "`blanks` has {} entries; it needs {} to {}",
                 raw_blanks.len(),
@@ -47,7 +52,7 @@ pub(super) fn check(here: &mut Reporter, q: &RawQuestion, start: usize) -> Optio
     if markers != expected {
         let found: Vec<String> = markers.iter().map(|i| format!("{{{}}}", i + 1)).collect();
         here.err(
-            text_field.span().start,
+            text_at,
             format!(
                 "`text` must hold the markers {{1}} to {{{}}}, once each and in order, one per blank; found [{}]",
                 raw_blanks.len(),
@@ -57,15 +62,15 @@ pub(super) fn check(here: &mut Reporter, q: &RawQuestion, start: usize) -> Optio
         return None;
     }
     let mut blanks = Vec::new();
-    for (n, raw) in raw_blanks.iter().enumerate() {
+    for (n, raw) in raw_blanks.iter_mut().enumerate() {
         blanks.push(blank(here, raw, n + 1)?);
     }
     Some(QuestionKind::Cloze { pieces, blanks })
 }
 
-fn blank(here: &mut Reporter, raw: &Spanned<RawBlank>, n: usize) -> Option<Blank> {
-    let b = raw.get_ref();
+fn blank(here: &mut Reporter, raw: &mut Spanned<RawBlank>, n: usize) -> Option<Blank> {
     let at = raw.span().start;
+    let b = raw.get_mut();
     let Some(answer_field) = &b.answer else {
         here.err(at, format!("blank {{{n}}} has no `answer`"));
         return None;
@@ -76,7 +81,7 @@ fn blank(here: &mut Reporter, raw: &Spanned<RawBlank>, n: usize) -> Option<Blank
         answer_field.span().start,
         &format!("blank {{{n}}} answer"),
     )?;
-    match &b.options {
+    match &mut b.options {
         Some(options) => {
             if b.accept.is_some() || b.typos.is_some() {
                 here.err(
@@ -93,7 +98,10 @@ fn blank(here: &mut Reporter, raw: &Spanned<RawBlank>, n: usize) -> Option<Blank
             })
         }
         None => Some(Blank::Typed(text_answer(
-            here, answer, &b.accept, &b.typos,
+            here,
+            answer,
+            &mut b.accept,
+            &b.typos,
         )?)),
     }
 }

@@ -7,6 +7,7 @@ use super::hygiene::Limit;
 use super::kinds;
 use super::reporter::{QUOTE, Reporter};
 use super::valid_id;
+use crate::bank::error::Location;
 use crate::bank::model::{Difficulty, Extract, Image, Question, QuestionKind, Source, Weight};
 use crate::bank::path::{check_relative, extension};
 use crate::bank::question_type::QuestionType;
@@ -41,14 +42,16 @@ impl IdKind {
 
 const IMAGE_TYPES: [&str; 6] = ["png", "jpg", "jpeg", "gif", "webp", "svg"];
 
+/// The question read at `start` (which is `place` in its file).
 pub(super) fn question(
     v: &mut Validator,
     here: &mut Reporter,
     start: usize,
-    q: RawQuestion,
+    place: &Location,
+    mut q: RawQuestion,
 ) -> Option<Question> {
     // The id first, so every later message can name the question.
-    let id = here.required_text(&q.id, "id", start, Limit::Short);
+    let id = here.required_text(&mut q.id, "id", start, Limit::Short);
     if let Some(id) = &id {
         let at = q.id.as_ref().map_or(start, |v| v.span().start);
         if !valid_id(id) {
@@ -75,7 +78,7 @@ pub(super) fn question(
         here.set_question(id);
     }
 
-    let topic = here.required_text(&q.topic, "topic", start, Limit::Short);
+    let topic = here.required_text(&mut q.topic, "topic", start, Limit::Short);
     if let Some(topic) = &topic
         && !v.topic_known(topic)
     {
@@ -88,17 +91,17 @@ pub(super) fn question(
             ),
         );
     }
-    let prompt = here.required_text(&q.prompt, "prompt", start, Limit::Prompt);
+    let prompt = here.required_text(&mut q.prompt, "prompt", start, Limit::Prompt);
     let explanation = if v.strict {
-        here.required_text(&q.explanation, "explanation", start, Limit::Long)
+        here.required_text(&mut q.explanation, "explanation", start, Limit::Long)
             .map(Some)
     } else {
-        here.optional_text(&q.explanation, "explanation", Limit::Long)
+        here.optional_text(&mut q.explanation, "explanation", Limit::Long)
     };
-    let facts = ids(v, here, &q.facts, IdKind::Facts, start);
-    let sources = sources(v, here, &q.sources, start);
+    let facts = ids(v, here, &mut q.facts, IdKind::Facts, start);
+    let sources = sources(v, here, &mut q.sources, start);
     let difficulty = difficulty(v, here, &q.difficulty, start);
-    let tags = match &q.tags {
+    let tags = match &mut q.tags {
         None => Some(Vec::new()),
         Some(t) => here.list_items(t, "tags", 0..=20),
     };
@@ -115,19 +118,19 @@ pub(super) fn question(
         );
     }
     let points = points(here, &q.points);
-    let image = q.image.as_ref().map(|i| image(here, i)).transpose_option();
+    let image = q.image.as_mut().map(|i| image(here, i)).transpose_option();
     let extract = q
         .extract
-        .as_ref()
+        .as_mut()
         .map(|e| extract(here, e))
         .transpose_option();
 
-    let kind = question_kind(here, &q, start);
+    let kind = question_kind(here, &mut q, start);
     let errors = if kind
         .as_ref()
         .is_some_and(|k| k.question_type() == QuestionType::SpotError)
     {
-        ids(v, here, &q.errors, IdKind::Errors, start)
+        ids(v, here, &mut q.errors, IdKind::Errors, start)
     } else {
         Some(Vec::new())
     };
@@ -147,10 +150,7 @@ pub(super) fn question(
         image: image?,
         extract: extract?,
         kind: kind?,
-        origin: {
-            let at = here.at(start);
-            format!("{}:{}", at.file, at.line)
-        },
+        origin: format!("{}:{}", place.file, place.line),
     })
 }
 
@@ -169,8 +169,8 @@ impl<T> TransposeOption<T> for Option<Option<T>> {
     }
 }
 
-fn question_kind(here: &mut Reporter, q: &RawQuestion, start: usize) -> Option<QuestionKind> {
-    let name = here.required_text(&q.kind, "type", start, Limit::Short)?;
+fn question_kind(here: &mut Reporter, q: &mut RawQuestion, start: usize) -> Option<QuestionKind> {
+    let name = here.required_text(&mut q.kind, "type", start, Limit::Short)?;
     let at = q.kind.as_ref().map_or(start, |v| v.span().start);
     let Some(question_type) = QuestionType::from_name(&name) else {
         let hint = crate::text::closest(&name, &QuestionType::ALL.map(QuestionType::name))
@@ -206,7 +206,7 @@ fn question_kind(here: &mut Reporter, q: &RawQuestion, start: usize) -> Option<Q
 fn ids(
     v: &Validator,
     here: &mut Reporter,
-    field: &Option<TextList>,
+    field: &mut Option<TextList>,
     kind: IdKind,
     start: usize,
 ) -> Option<Vec<String>> {
@@ -252,7 +252,7 @@ fn ids(
 fn sources(
     v: &Validator,
     here: &mut Reporter,
-    field: &Option<TextList>,
+    field: &mut Option<TextList>,
     start: usize,
 ) -> Option<Vec<Source>> {
     let entries = if v.strict {
@@ -267,8 +267,8 @@ fn sources(
     let mut out = Vec::new();
     for (entry, raw) in entries.into_iter().zip(field.as_ref()?.get_ref()) {
         let at = raw.span().start;
-        match source(&entry) {
-            Err(why) => {
+        match source(entry) {
+            Err((why, entry)) => {
                 here.err(at, format!("source {} {why}", quoted(&entry, QUOTE)));
                 ok = false;
             }
@@ -290,23 +290,40 @@ fn sources(
     ok.then_some(out)
 }
 
-/// A source entry: an `http(s)://` address with a host and no spaces, or a citation.
-fn source(entry: &str) -> Result<Source, &'static str> {
-    let lower = entry.to_ascii_lowercase();
-    if let Some(rest) = lower
-        .strip_prefix("https://")
-        .or_else(|| lower.strip_prefix("http://"))
+/// A source entry: an `http(s)://` address with a host and no spaces, or a citation; or why
+/// it is neither, with the entry given back.
+fn source(entry: impl Into<String>) -> Result<Source, (&'static str, String)> {
+    let entry = entry.into();
+    match is_link(&entry) {
+        Ok(true) => Ok(Source::Link(entry)),
+        Ok(false) => Ok(Source::Citation(entry)),
+        Err(why) => Err((why, entry)),
+    }
+}
+
+/// Whether a source entry is a link (an `http(s)://` address with a host and no spaces) or
+/// a citation; or why it is neither.
+fn is_link(entry: &str) -> Result<bool, &'static str> {
+    if let Some(rest) =
+        strip_prefix_any_case(entry, "https://").or_else(|| strip_prefix_any_case(entry, "http://"))
     {
         let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
         if host.is_empty() || entry.chars().any(char::is_whitespace) {
             return Err("is not a web address (a link has a host and no spaces)");
         }
-        return Ok(Source::Link(entry.to_string()));
+        return Ok(true);
     }
-    if lower.starts_with("www.") {
+    if strip_prefix_any_case(entry, "www.").is_some() {
         return Err("looks like a web address: start it with https://");
     }
-    Ok(Source::Citation(entry.to_string()))
+    Ok(false)
+}
+
+/// `text` without `prefix` (an ASCII prefix, in any case), if it starts with it.
+fn strip_prefix_any_case<'t>(text: &'t str, prefix: &str) -> Option<&'t str> {
+    let head = text.get(..prefix.len())?;
+    head.eq_ignore_ascii_case(prefix)
+        .then(|| &text[prefix.len()..])
 }
 
 fn difficulty(
@@ -365,10 +382,10 @@ fn points(
     weight
 }
 
-fn image(here: &mut Reporter, raw: &Spanned<RawImage>) -> Option<Image> {
+fn image(here: &mut Reporter, raw: &mut Spanned<RawImage>) -> Option<Image> {
     let start = raw.span().start;
-    let i = raw.get_ref();
-    let file = here.required_text(&i.file, "image.file", start, Limit::Line);
+    let i = raw.get_mut();
+    let file = here.required_text(&mut i.file, "image.file", start, Limit::Line);
     let alt = match &i.alt {
         None => {
             here.err(
@@ -377,9 +394,9 @@ fn image(here: &mut Reporter, raw: &Spanned<RawImage>) -> Option<Image> {
             );
             None
         }
-        Some(_) => here.required_text(&i.alt, "image.alt", start, Limit::Line),
+        Some(_) => here.required_text(&mut i.alt, "image.alt", start, Limit::Line),
     };
-    let caption = here.optional_text(&i.caption, "image.caption", Limit::Line);
+    let caption = here.optional_text(&mut i.caption, "image.caption", Limit::Line);
     let file = file.and_then(|file| {
         let at = i.file.as_ref().map_or(start, |v| v.span().start);
         if let Err(why) = check_relative(&file) {
@@ -409,11 +426,16 @@ fn image(here: &mut Reporter, raw: &Spanned<RawImage>) -> Option<Image> {
     })
 }
 
-fn extract(here: &mut Reporter, raw: &Spanned<RawExtract>) -> Option<Extract> {
+fn extract(here: &mut Reporter, raw: &mut Spanned<RawExtract>) -> Option<Extract> {
     let start = raw.span().start;
-    let e = raw.get_ref();
-    let text = here.required_text(&e.text, "extract.text", start, Limit::Long);
-    let attribution = here.required_text(&e.attribution, "extract.attribution", start, Limit::Line);
+    let e = raw.get_mut();
+    let text = here.required_text(&mut e.text, "extract.text", start, Limit::Long);
+    let attribution = here.required_text(
+        &mut e.attribution,
+        "extract.attribution",
+        start,
+        Limit::Line,
+    );
     Some(Extract {
         text: text?,
         attribution: attribution?,

@@ -16,29 +16,35 @@ pub enum Limit {
     Long = 5_000,
 }
 
+/// The most characters a word may have without a space (longer ones cannot wrap).
+const LONGEST_WORD: usize = 120;
+
 /// What is wrong with a text, if anything: a hidden character, or too many characters.
 pub fn text_problem(text: &str, limit: Limit) -> Option<String> {
     let multiline = matches!(limit, Limit::Prompt | Limit::Long);
-    if let Some(c) = text
-        .chars()
-        .find(|&c| is_hidden(c) && !(multiline && matches!(c, '\n' | '\t')) && c != '\u{00ad}')
-    {
+    if let Some(c) = first_hidden(text, |c| {
+        is_hidden(c) && !(multiline && matches!(c, '\n' | '\t')) && c != '\u{00ad}'
+    }) {
         return Some(format!(
             "contains the hidden character U+{:04X}; remove it (it can make text show differently from what it says)",
             c as u32
         ));
     }
-    let n = text.chars().count();
+    // A text has at most as many characters as bytes: short ones need no counting.
     let max = limit as usize;
-    if n > max {
-        return Some(format!(
-            "is {n} characters long; the most is {max}. Shorten it"
-        ));
+    if text.len() > max {
+        let n = text.chars().count();
+        if n > max {
+            return Some(format!(
+                "is {n} characters long; the most is {max}. Shorten it"
+            ));
+        }
     }
     // A word no screen can wrap: the page would run sideways.
-    if let Some(word) = text
-        .split_whitespace()
-        .find(|w| w.chars().count() > 120 && !w.contains("://"))
+    if text.len() > LONGEST_WORD
+        && let Some(word) = text.split_whitespace().find(|w| {
+            w.len() > LONGEST_WORD && w.chars().count() > LONGEST_WORD && !w.contains("://")
+        })
     {
         let start: String = word.chars().take(20).collect();
         return Some(format!(
@@ -51,18 +57,21 @@ pub fn text_problem(text: &str, limit: Limit) -> Option<String> {
 
 /// What makes a list entry (a choice, an item, an answer) hard to tell apart or to type.
 pub fn entry_problem(text: &str) -> Option<String> {
-    if let Some(c) = text.chars().find(|&c| is_invisible(c)) {
+    if let Some(c) = first_hidden(text, is_invisible) {
         return Some(format!(
             "contains the invisible character U+{:04X}; remove it",
             c as u32
         ));
     }
+    // Plain ASCII is all Latin: no word of it can mix scripts.
+    if text.is_ascii() {
+        return None;
+    }
     for word in text.split(|c: char| !c.is_alphabetic()) {
-        let scripts: Vec<Script> = word.chars().filter_map(script_of).collect();
-        if let (Some(first), Some(other)) = (
-            scripts.first(),
-            scripts.iter().find(|s| Some(*s) != scripts.first()),
-        ) {
+        let mut scripts = word.chars().filter_map(script_of);
+        if let Some(first) = scripts.next()
+            && let Some(other) = scripts.find(|s| *s != first)
+        {
             return Some(format!(
                 "mixes {} and {} letters in the word \"{word}\" (a look-alike letter?)",
                 first.name(),
@@ -82,16 +91,34 @@ pub fn typeable(answer: &str) -> bool {
 /// Entries that a learner would see as the same: the same after folding case and look-alike
 /// letters (Latin s and Cyrillic ѕ) and dropping invisible characters.
 pub fn look_alike(a: &str, b: &str) -> bool {
-    skeleton(a) == skeleton(b)
+    // Printable ASCII folds to its lowercase (no letter of it is a look-alike, none is
+    // invisible); the rest is compared as it is folded, without building either.
+    if printable_ascii(a) && printable_ascii(b) {
+        return a.eq_ignore_ascii_case(b);
+    }
+    skeleton(a).eq(skeleton(b))
 }
 
-fn skeleton(text: &str) -> String {
+/// Whether `text` is all printable ASCII, which holds no hidden character of any kind.
+fn printable_ascii(text: &str) -> bool {
+    text.bytes().all(|b| (b' '..=b'~').contains(&b))
+}
+
+/// The first character `hidden` picks out of `text`. Most bank text is printable ASCII,
+/// where no character is hidden: that is checked a byte at a time.
+fn first_hidden(text: &str, hidden: impl Fn(char) -> bool) -> Option<char> {
+    if printable_ascii(text) {
+        return None;
+    }
+    text.chars().find(|&c| hidden(c))
+}
+
+fn skeleton(text: &str) -> impl Iterator<Item = char> + '_ {
     text.chars()
         .filter(|&c| !is_invisible(c))
         .map(capital_look_alike)
         .flat_map(char::to_lowercase)
         .map(latin_look_alike)
-        .collect()
 }
 
 fn is_invisible(c: char) -> bool {
@@ -187,6 +214,35 @@ fn latin_look_alike(c: char) -> char {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// Printable ASCII, controls, look-alike and invisible letters, and a few others.
+    const MIXED: &str = "[ -~\t\n\u{1}\u{7f}\u{85}\u{ad}\u{200b}\u{202e}аАѕЅΝνＰｐé]{0,12}";
+
+    proptest! {
+        // The printable-ASCII shortcut must agree with the folding it skips.
+        #[test]
+        fn look_alike_agrees_with_comparing_the_folded_texts(a in MIXED, b in MIXED) {
+            prop_assert_eq!(look_alike(&a, &b), skeleton(&a).collect::<String>() == skeleton(&b).collect::<String>());
+            prop_assert!(look_alike(&a, &a.to_uppercase()) || !printable_ascii(&a));
+        }
+
+        #[test]
+        fn the_hidden_character_found_is_the_first_one(text in MIXED) {
+            prop_assert_eq!(first_hidden(&text, is_invisible), text.chars().find(|&c| is_invisible(c)));
+            prop_assert_eq!(first_hidden(&text, is_hidden), text.chars().find(|&c| is_hidden(c)));
+        }
+    }
+
+    #[test]
+    fn ascii_entries_differing_only_in_case_look_alike() {
+        assert!(look_alike("Paris", "PARIS"));
+        assert!(
+            look_alike("Pa\u{7f}ris", "paris"),
+            "a control character is dropped"
+        );
+        assert!(!look_alike("Paris", "Pari"));
+    }
 
     #[test]
     fn look_alike_letters_and_invisible_characters_make_entries_the_same() {

@@ -15,15 +15,15 @@ use toml::Spanned;
 pub(super) fn check(
     here: &mut Reporter,
     question_type: QuestionType,
-    q: &RawQuestion,
+    q: &mut RawQuestion,
     start: usize,
 ) -> Option<QuestionKind> {
     match question_type {
         QuestionType::Single => {
-            let choices = here.list(&q.choices, "choices", start, CHOICES)?;
+            let choices = here.list(&mut q.choices, "choices", start, CHOICES)?;
             let answer = match answer(here, q, start)? {
                 (RawAnswer::Text(t), at) => {
-                    here.index_in(&t, at, &choices, "answer", ListName::Choices)?
+                    here.index_in(t, at, &choices, "answer", ListName::Choices)?
                 }
                 (_, at) => {
                     here.err(
@@ -36,14 +36,18 @@ pub(super) fn check(
             Some(QuestionKind::SingleChoice { choices, answer })
         }
         QuestionType::Multiple => {
-            let choices = here.list(&q.choices, "choices", start, CHOICES)?;
+            let choices = here.list(&mut q.choices, "choices", start, CHOICES)?;
             let answers = match answer(here, q, start)? {
                 (RawAnswer::List(list), at) => {
-                    here.picks(&list, at, &choices, "answer", ListName::Choices)?
+                    here.picks(list, at, &choices, "answer", ListName::Choices)?
                 }
-                (RawAnswer::Text(t), at) => {
-                    here.picks(&[t], at, &choices, "answer", ListName::Choices)?
-                }
+                (RawAnswer::Text(t), at) => here.picks(
+                    std::slice::from_ref(t),
+                    at,
+                    &choices,
+                    "answer",
+                    ListName::Choices,
+                )?,
                 (_, at) => {
                     here.err(
                         at,
@@ -55,7 +59,7 @@ pub(super) fn check(
             Some(QuestionKind::MultipleSelect { choices, answers })
         }
         QuestionType::TrueFalse => match answer(here, q, start)? {
-            (RawAnswer::Bool(answer), _) => Some(QuestionKind::TrueFalse { answer }),
+            (RawAnswer::Bool(answer), _) => Some(QuestionKind::TrueFalse { answer: *answer }),
             (_, at) => {
                 here.err(
                     at,
@@ -65,25 +69,25 @@ pub(super) fn check(
             }
         },
         QuestionType::Ordering => {
-            let items = here.list(&q.items, "items", start, ORDERING_ITEMS)?;
+            let items = here.list(&mut q.items, "items", start, ORDERING_ITEMS)?;
             Some(QuestionKind::Ordering { items })
         }
         QuestionType::Matching => matching(here, q, start),
         QuestionType::Numeric => numeric(here, q, start),
         QuestionType::ShortText => {
             let canonical = match answer(here, q, start)? {
-                (RawAnswer::Text(t), at) => typed_text(here, &t, at, "answer")?,
+                (RawAnswer::Text(t), at) => typed_text(here, t, at, "answer")?,
                 (_, at) => {
                     here.err(at, "`answer` of a short_text question is a text");
                     return None;
                 }
             };
-            let answer = text_answer(here, canonical, &q.accept, &q.typos)?;
+            let answer = text_answer(here, canonical, &mut q.accept, &q.typos)?;
             Some(QuestionKind::ShortText { answer })
         }
         QuestionType::Cloze => cloze::check(here, q, start),
         QuestionType::SpotError => {
-            let parts = here.list(&q.parts, "parts", start, CLAIM_PARTS)?;
+            let parts = here.list(&mut q.parts, "parts", start, CLAIM_PARTS)?;
             let Some(wrong_field) = &q.wrong else {
                 here.err(start, "missing `wrong` (the part or parts that are wrong)");
                 return None;
@@ -112,13 +116,17 @@ pub(super) fn check(
     }
 }
 
-fn answer(here: &mut Reporter, q: &RawQuestion, start: usize) -> Option<(RawAnswer, usize)> {
+fn answer<'q>(
+    here: &mut Reporter,
+    q: &'q RawQuestion,
+    start: usize,
+) -> Option<(&'q RawAnswer, usize)> {
     match &q.answer {
         None => {
             here.err(start, "missing `answer`");
             None
         }
-        Some(a) => Some((a.get_ref().clone(), a.span().start)),
+        Some(a) => Some((a.get_ref(), a.span().start)),
     }
 }
 
@@ -149,7 +157,7 @@ pub(super) fn typed_text(here: &mut Reporter, text: &str, at: usize, name: &str)
 pub(super) fn text_answer(
     here: &mut Reporter,
     canonical: String,
-    accept: &Option<TextList>,
+    accept: &mut Option<TextList>,
     typos: &Option<Spanned<i64>>,
 ) -> Option<TextAnswer> {
     let accept = match accept {
@@ -184,10 +192,10 @@ pub(super) fn text_answer(
     })
 }
 
-fn numeric(here: &mut Reporter, q: &RawQuestion, start: usize) -> Option<QuestionKind> {
+fn numeric(here: &mut Reporter, q: &mut RawQuestion, start: usize) -> Option<QuestionKind> {
     let answer = match answer(here, q, start)? {
-        (RawAnswer::Integer(i), _) => i as f64,
-        (RawAnswer::Float(f), _) if f.is_finite() => f,
+        (RawAnswer::Integer(i), _) => *i as f64,
+        (RawAnswer::Float(f), _) if f.is_finite() => *f,
         (_, at) => {
             here.err(at, "`answer` of a numeric question is a number (no quotes)");
             return None;
@@ -218,7 +226,7 @@ fn numeric(here: &mut Reporter, q: &RawQuestion, start: usize) -> Option<Questio
             value
         }
     };
-    let unit = unit(here, &q.unit)?;
+    let unit = unit(here, &mut q.unit)?;
     Some(QuestionKind::Numeric {
         answer,
         tolerance,
@@ -226,7 +234,7 @@ fn numeric(here: &mut Reporter, q: &RawQuestion, start: usize) -> Option<Questio
     })
 }
 
-fn unit(here: &mut Reporter, unit: &Option<Text>) -> Option<Option<String>> {
+fn unit(here: &mut Reporter, unit: &mut Option<Text>) -> Option<Option<String>> {
     match unit {
         Some(u) if u.get_ref().trim().is_empty() => Some(None),
         _ => here.optional_text(unit, "unit", Limit::Short),
@@ -275,12 +283,12 @@ fn matching(here: &mut Reporter, q: &RawQuestion, start: usize) -> Option<Questi
     }
     let [lefts, rights] = sides;
     let lefts = here.list_items(
-        &Spanned::new(pairs.span(), lefts),
+        &mut Spanned::new(pairs.span(), lefts),
         "pairs (left side)",
         MATCHING_PAIRS,
     );
     let rights = here.list_items(
-        &Spanned::new(pairs.span(), rights),
+        &mut Spanned::new(pairs.span(), rights),
         "pairs (right side)",
         MATCHING_PAIRS,
     );

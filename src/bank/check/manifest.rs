@@ -11,16 +11,16 @@ use crate::bank::parse::SourceFile;
 use crate::bank::raw::RawManifest;
 use crate::text::quoted;
 
-pub(super) fn check(validator: &mut Validator, here: &mut Reporter, raw: &RawManifest) {
-    match &raw.bank {
+pub(super) fn check(validator: &mut Validator, here: &mut Reporter, raw: &mut RawManifest) {
+    match &mut raw.bank {
         None => here.err(
             0,
             "missing the [bank] table (id, title, description, version, language, files)",
         ),
         Some(bank) => {
             let start = bank.span().start;
-            let b = bank.get_ref();
-            let id = here.required_text(&b.id, "bank.id", start, Limit::Short);
+            let b = bank.get_mut();
+            let id = here.required_text(&mut b.id, "bank.id", start, Limit::Short);
             if let Some(id) = &id
                 && !valid_id(id)
             {
@@ -33,12 +33,13 @@ pub(super) fn check(validator: &mut Validator, here: &mut Reporter, raw: &RawMan
                     ),
                 );
             }
-            let title = here.required_text(&b.title, "bank.title", start, Limit::Line);
+            let title = here.required_text(&mut b.title, "bank.title", start, Limit::Line);
             let description =
-                here.required_text(&b.description, "bank.description", start, Limit::Long);
-            let version = here.required_text(&b.version, "bank.version", start, Limit::Short);
-            let language = here.required_text(&b.language, "bank.language", start, Limit::Short);
-            let fact_sheet = here.optional_text(&b.fact_sheet, "bank.fact_sheet", Limit::Line);
+                here.required_text(&mut b.description, "bank.description", start, Limit::Long);
+            let version = here.required_text(&mut b.version, "bank.version", start, Limit::Short);
+            let language =
+                here.required_text(&mut b.language, "bank.language", start, Limit::Short);
+            let fact_sheet = here.optional_text(&mut b.fact_sheet, "bank.fact_sheet", Limit::Line);
             validator.strict = matches!(fact_sheet, Some(Some(_)));
             if let (
                 Some(id),
@@ -60,12 +61,12 @@ pub(super) fn check(validator: &mut Validator, here: &mut Reporter, raw: &RawMan
             }
         }
     }
-    for topic in &raw.topic {
+    for topic in &mut raw.topic {
         let start = topic.span().start;
-        let t = topic.get_ref();
+        let t = topic.get_mut();
         let (Some(id), Some(title)) = (
-            here.required_text(&t.id, "topic.id", start, Limit::Short),
-            here.required_text(&t.title, "topic.title", start, Limit::Line),
+            here.required_text(&mut t.id, "topic.id", start, Limit::Short),
+            here.required_text(&mut t.title, "topic.title", start, Limit::Line),
         ) else {
             continue;
         };

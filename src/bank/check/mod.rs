@@ -51,6 +51,17 @@ pub struct QuestionReport {
     pub problems: usize,
 }
 
+/// What the validator keeps of each question it saw, for `reports`: cheap enough to keep for
+/// every question of a large bank (the question itself is in `questions`, not copied).
+struct Seen {
+    at: Location,
+    /// The id as read, for a question with problems (a valid one has its own).
+    id: Option<String>,
+    /// Its index in `questions`, when it had no problems.
+    question: Option<usize>,
+    problems: usize,
+}
+
 /// Accumulates a bank across files; problems go into the caller's `BankErrors`.
 pub struct Validator<'f> {
     rules: Rules<'f>,
@@ -60,7 +71,7 @@ pub struct Validator<'f> {
     topics: Vec<Topic>,
     questions: Vec<Question>,
     ids: HashMap<String, Location>,
-    reports: Vec<QuestionReport>,
+    seen: Vec<Seen>,
 }
 
 impl<'f> Validator<'f> {
@@ -72,7 +83,7 @@ impl<'f> Validator<'f> {
             topics: Vec::new(),
             questions: Vec::new(),
             ids: HashMap::new(),
-            reports: Vec::new(),
+            seen: Vec::new(),
         }
     }
 
@@ -86,10 +97,10 @@ impl<'f> Validator<'f> {
     }
 
     /// The manifest: the bank's metadata and topics, and any questions it holds itself.
-    pub fn manifest(&mut self, file: &SourceFile, raw: RawManifest, errors: &mut BankErrors) {
+    pub fn manifest(&mut self, file: &SourceFile, mut raw: RawManifest, errors: &mut BankErrors) {
         let lines = LineIndex::new(&file.text);
         let mut here = Reporter::new(file, &lines, 0, errors);
-        manifest::check(self, &mut here, &raw);
+        manifest::check(self, &mut here, &mut raw);
         self.questions(file, raw.question, errors);
     }
 
@@ -113,25 +124,48 @@ impl<'f> Validator<'f> {
         errors: &mut BankErrors,
     ) {
         let lines = LineIndex::new(&file.text);
+        self.seen.reserve(raws.len());
+        self.questions.reserve(raws.len());
+        self.ids.reserve(raws.len());
         for raw in raws {
             let start = raw.span().start;
             let mut here = Reporter::new(file, &lines, base, errors);
-            let question = common::question(self, &mut here, start, raw.into_inner());
-            self.reports.push(QuestionReport {
-                at: here.at(start),
-                id: here.question_id().map(str::to_string),
-                question: question.clone(),
-                problems: here.written(),
+            let at = here.at(start);
+            let question = common::question(self, &mut here, start, &at, raw.into_inner());
+            let problems = here.written();
+            let (id, index) = match question {
+                Some(question) => {
+                    self.questions.push(question);
+                    (None, Some(self.questions.len() - 1))
+                }
+                None => (here.question_id().map(str::to_string), None),
+            };
+            self.seen.push(Seen {
+                at,
+                id,
+                question: index,
+                problems,
             });
-            if let Some(question) = question {
-                self.questions.push(question);
-            }
         }
     }
 
     /// Every question seen so far, in order, each with its count of problems.
-    pub fn reports(&self) -> &[QuestionReport] {
-        &self.reports
+    pub fn reports(&self) -> Vec<QuestionReport> {
+        self.seen
+            .iter()
+            .map(|seen| {
+                let question = seen.question.map(|i| self.questions[i].clone());
+                QuestionReport {
+                    at: seen.at.clone(),
+                    id: question
+                        .as_ref()
+                        .map(|q| q.id.clone())
+                        .or_else(|| seen.id.clone()),
+                    question,
+                    problems: seen.problems,
+                }
+            })
+            .collect()
     }
 
     /// Cross-file checks (every topic used), then the bank if nothing was wrong.

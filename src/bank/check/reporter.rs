@@ -30,6 +30,16 @@ impl ListName {
     }
 }
 
+/// `text` trimmed (to `trimmed` bytes), moved out, leaving it empty, when there is nothing to
+/// trim.
+fn take_trimmed(text: &mut String, trimmed: usize) -> String {
+    if trimmed == text.len() {
+        std::mem::take(text)
+    } else {
+        text.trim().to_string()
+    }
+}
+
 /// Writes problems down with their place: a file, and the question being checked, if any.
 pub struct Reporter<'a> {
     file: &'a SourceFile,
@@ -91,10 +101,11 @@ impl<'a> Reporter<'a> {
         self.errors.push(location, message);
     }
 
-    /// A text field that must be there and not blank.
+    /// A text field that must be there and not blank. The text is moved out of the raw
+    /// field (its span stays), so a large bank's texts are not copied twice.
     pub fn required_text(
         &mut self,
-        field: &Option<Text>,
+        field: &mut Option<Text>,
         name: &str,
         table_start: usize,
         limit: Limit,
@@ -112,7 +123,7 @@ impl<'a> Reporter<'a> {
     /// `Some(None)` is "not given"; `None` is "given, and wrong".
     pub fn optional_text(
         &mut self,
-        field: &Option<Text>,
+        field: &mut Option<Text>,
         name: &str,
         limit: Limit,
     ) -> Option<Option<String>> {
@@ -122,23 +133,25 @@ impl<'a> Reporter<'a> {
         }
     }
 
-    fn text_value(&mut self, value: &Text, name: &str, limit: Limit) -> Option<String> {
+    fn text_value(&mut self, value: &mut Text, name: &str, limit: Limit) -> Option<String> {
+        let at = value.span().start;
         let text = value.get_ref().trim();
         if text.is_empty() {
-            self.err(value.span().start, format!("`{name}` is empty"));
+            self.err(at, format!("`{name}` is empty"));
             return None;
         }
         if let Some(problem) = text_problem(text, limit) {
-            self.err(value.span().start, format!("`{name}` {problem}"));
+            self.err(at, format!("`{name}` {problem}"));
             return None;
         }
-        Some(text.to_string())
+        let trimmed = text.len();
+        Some(take_trimmed(value.get_mut(), trimmed))
     }
 
     /// A required list of distinct, non-blank entries with a length in `range`.
     pub fn list(
         &mut self,
-        field: &Option<TextList>,
+        field: &mut Option<TextList>,
         name: &str,
         table_start: usize,
         range: RangeInclusive<usize>,
@@ -151,10 +164,11 @@ impl<'a> Reporter<'a> {
     }
 
     /// The entries of a list: distinct (also when folded for look-alike letters), non-blank,
-    /// each a single line that a learner can read and tell apart.
+    /// each a single line that a learner can read and tell apart. The texts are moved out of
+    /// the raw list (the spans stay).
     pub fn list_items(
         &mut self,
-        list: &TextList,
+        list: &mut TextList,
         name: &str,
         range: RangeInclusive<usize>,
     ) -> Option<Vec<String>> {
@@ -169,7 +183,7 @@ impl<'a> Reporter<'a> {
             ok = false;
         }
         let mut out: Vec<String> = Vec::with_capacity(n);
-        for item in list.get_ref() {
+        for item in list.get_mut() {
             let text = item.get_ref().trim();
             let at = item.span().start;
             if text.is_empty() {
@@ -203,7 +217,8 @@ impl<'a> Reporter<'a> {
                 );
                 ok = false;
             }
-            out.push(text.to_string());
+            let trimmed = text.len();
+            out.push(take_trimmed(item.get_mut(), trimmed));
         }
         ok.then_some(out)
     }

@@ -8,7 +8,7 @@ use std::process::ExitCode;
 use accord::assignment::{Accommodation, decode, decode_accommodation};
 use accord::bank::{Bank, Rules, load_bank_with};
 use accord::results::analysis::{analyse, gradebook_csv, item_analysis_csv};
-use accord::results::{Flag, Roster, Taken, inflate, record_from_code};
+use accord::results::{Flag, Remembering, Roster, Taken, inflate, record_from_code};
 use accord::text::escape_controls;
 
 struct Args {
@@ -116,6 +116,7 @@ pub fn run(args: &[String]) -> ExitCode {
     };
     let mut roster = Roster::default();
     let mut refused = 0;
+    let grader = Remembering::new(&bank);
     for input in &args.inputs {
         let text = match std::fs::read_to_string(input) {
             Ok(text) => text,
@@ -127,12 +128,12 @@ pub fn run(args: &[String]) -> ExitCode {
         };
         // A file holds one result as JSON, or any number of pasted codes.
         let taken: Vec<Taken> = if text.trim_start().starts_with('{') {
-            vec![roster.take_text(&text, input, &assignment, &args.issued, &bank)]
+            vec![roster.take_text(&text, input, &assignment, &args.issued, &grader)]
         } else {
             text.split_whitespace()
                 .filter(|w| w.starts_with("ACR1."))
                 .map(|code| match record_from_code(code, inflate) {
-                    Ok(record) => roster.take(record, input, &assignment, &args.issued, &bank),
+                    Ok(record) => roster.take(record, input, &assignment, &args.issued, &grader),
                     Err(e) => Taken::Refused(e.to_string()),
                 })
                 .collect()
