@@ -3,7 +3,9 @@
 //    loader is an inline module script: it is allowed by its hash, never by 'unsafe-inline');
 // 2. write the service worker (sw.js, from pwa/sw.js) with the list of files to precache and a
 //    cache version hashed from them, so every changed deploy is a new version and an identical
-//    rebuild gives the identical sw.js.
+//    rebuild gives the identical sw.js;
+// 3. write scorm-files.json, every file the SCORM page (scorm.html, a package's launch page)
+//    loads, which the teacher's page fetches to make a package (src/lms/launch.rs).
 //
 //   node scripts/postbuild.mjs dist
 
@@ -14,7 +16,9 @@ import { join, posix, relative, sep } from 'node:path';
 const SOURCE = 'pwa/sw.js';
 const OUTPUT = 'sw.js';
 const BUNDLE = 'questions/bundle.json';
-const PAGES = ['index.html', 'progress.html', 'teacher.html', 'exam.html'];
+const PAGES = ['index.html', 'progress.html', 'teacher.html', 'exam.html', 'scorm.html'];
+const SCORM_PAGE = 'scorm.html';
+const SCORM_FILES = 'scorm-files.json';
 
 const site = process.argv[2];
 if (!site) {
@@ -41,36 +45,43 @@ export function policy(inlineScripts) {
   ].join('; ');
 }
 
-// 0. The bank reader module: named by its content's hash (so a cache never serves an old one
-//    beside a new page), and named in every page by <meta name="accord-reader">.
-let reader = null;
-try {
-  const wasm = readFileSync(join(site, 'reader_bg.wasm'));
-  const js = readFileSync(join(site, 'reader.js'), 'utf8');
+// 0. The modules loaded on demand, each named by its content's hash (so a cache never serves an
+//    old one beside a new page) and named in its pages by <meta name="accord-<module>">: the
+//    bank reader (every page) and the SCORM packager (the teacher's page).
+function hashModule(name, pages) {
+  let wasm;
+  let js;
+  try {
+    wasm = readFileSync(join(site, `${name}_bg.wasm`));
+    js = readFileSync(join(site, `${name}.js`), 'utf8');
+  } catch (e) {
+    if (e.code === 'ENOENT') return null;
+    throw e;
+  }
   const tag = createHash('sha256').update(wasm).update(js).digest('hex').slice(0, 16);
-  if (!js.includes("'reader_bg.wasm'")) throw new Error('reader.js does not name reader_bg.wasm');
-  reader = `reader-${tag}.js`;
-  writeFileSync(join(site, `reader-${tag}_bg.wasm`), wasm);
-  writeFileSync(join(site, reader), js.replaceAll("'reader_bg.wasm'", `'reader-${tag}_bg.wasm'`));
-  unlinkSync(join(site, 'reader_bg.wasm'));
-  unlinkSync(join(site, 'reader.js'));
-  console.log(`postbuild: bank reader module ${reader}`);
-} catch (e) {
-  if (e.code !== 'ENOENT') throw e;
-}
-if (reader) {
-  for (const page of PAGES) {
+  if (!js.includes(`'${name}_bg.wasm'`)) throw new Error(`${name}.js does not name ${name}_bg.wasm`);
+  const file = `${name}-${tag}.js`;
+  writeFileSync(join(site, `${name}-${tag}_bg.wasm`), wasm);
+  writeFileSync(join(site, file), js.replaceAll(`'${name}_bg.wasm'`, `'${name}-${tag}_bg.wasm'`));
+  unlinkSync(join(site, `${name}_bg.wasm`));
+  unlinkSync(join(site, `${name}.js`));
+  console.log(`postbuild: module ${file}`);
+  for (const page of pages) {
     let html;
     try {
       html = readFileSync(join(site, page), 'utf8');
     } catch {
       continue;
     }
-    const meta = `<meta name="accord-reader" content="${reader}">`;
-    html = html.replace(/<meta name="accord-reader"[^>]*>\n?/, '').replace('</head>', `${meta}\n</head>`);
+    const meta = `<meta name="accord-${name}" content="${file}">`;
+    const old = new RegExp(`<meta name="accord-${name}"[^>]*>\\n?`);
+    html = html.replace(old, '').replace('</head>', `${meta}\n</head>`);
     writeFileSync(join(site, page), html);
   }
+  return file;
 }
+hashModule('reader', PAGES);
+hashModule('packager', ['teacher.html']);
 
 // 1. Content-Security-Policy.
 for (const page of PAGES) {
@@ -87,6 +98,27 @@ for (const page of PAGES) {
   console.log(`postbuild: ${page}: Content-Security-Policy with ${inline.length} inline script hash(es)`);
 }
 
+// 3 (first, so the service worker's listing sees it). The SCORM page's files: what its HTML
+//    names (scripts, stylesheets, preloads, the icon), the wasm its loader fetches, and the bank
+//    reader module the page loads for a bank read from its source files.
+try {
+  const html = readFileSync(join(site, SCORM_PAGE), 'utf8');
+  const files = new Set([SCORM_PAGE]);
+  const local = (f) => !/^(https?:|data:|blob:)/.test(f);
+  for (const m of html.matchAll(/\s(?:src|href)="\.?\/?([^"#?]+)"/g)) if (local(m[1])) files.add(m[1]);
+  for (const m of html.matchAll(/module_or_path:\s*'\.?\/?([^']+)'/g)) files.add(m[1]);
+  for (const m of html.matchAll(/from\s*'\.?\/?([^']+\.js)'/g)) files.add(m[1]);
+  const reader = html.match(/<meta name="accord-reader" content="([^"]+)">/)?.[1];
+  if (reader) files.add(reader).add(reader.replace(/\.js$/, '_bg.wasm'));
+  const list = [...files].sort();
+  for (const f of list) readFileSync(join(site, f)); // every one is there, or the build fails here
+  if (!list.some((f) => f.endsWith('_bg.wasm') && f.startsWith('scorm-'))) throw new Error(`${SCORM_PAGE} names no wasm`);
+  writeFileSync(join(site, SCORM_FILES), JSON.stringify({ files: list }, null, 2) + '\n');
+  console.log(`postbuild: ${SCORM_FILES}: ${list.length} files for the SCORM page`);
+} catch (e) {
+  if (e.code !== 'ENOENT' || e.path?.endsWith(SCORM_PAGE) !== true) throw e;
+}
+
 // 2. The service worker.
 /** Every file under `dir`, as URL paths relative to the site, sorted. */
 function walk(dir) {
@@ -98,7 +130,9 @@ function walk(dir) {
 
 const all = walk(site).filter((f) => !f.startsWith('.'));
 // The app shell: the pages, their hashed scripts, wasm and stylesheets, the manifest and icons.
-const shell = all.filter((f) => f !== OUTPUT && !f.startsWith('questions/'));
+// Not the SCORM page's own files (it runs inside an LMS, never offline from this site) nor the
+// packager, which makes packages from them.
+const shell = all.filter((f) => f !== OUTPUT && !f.startsWith('questions/') && !/^(scorm[-.]|packager-)/.test(f));
 if (!shell.includes('index.html')) throw new Error(`${site} has no index.html: run this after the build`);
 // The default bank: its bundle, and the images its questions show.
 const questions = [];

@@ -923,60 +923,356 @@ fn a_package_refuses_a_file_given_twice() {
     assert!(err.to_string().contains("twice"), "{err}");
 }
 
-#[test]
-fn the_bank_scorm_command_packages_every_file_of_a_site() {
-    use std::io::Read;
-    let dir = std::env::temp_dir().join(format!("accord-lms-cli-{}", std::process::id()));
-    let site = dir.join("dist");
-    std::fs::create_dir_all(site.join("questions")).unwrap();
-    std::fs::write(site.join("index.html"), "<!doctype html>").unwrap();
-    std::fs::write(site.join("questions/index.toml"), "[bank]").unwrap();
-    let out = dir.join("quiz.zip");
-    let run = std::process::Command::new(env!("CARGO_BIN_EXE_bank"))
-        .args(["scorm", "--site"])
-        .arg(&site)
-        .args([
-            "--assignment",
-            "v1&code",
-            "--version",
-            "1.2",
-            "--pass",
-            "60",
-            "--out",
-        ])
-        .arg(&out)
-        .output()
-        .unwrap();
-    assert!(
-        run.status.success(),
-        "{}",
-        String::from_utf8_lossy(&run.stderr)
+/// An assignment on the demo bank passing at 60 %, and its link code.
+fn assignment() -> (accord::assignment::Assignment, String) {
+    let mut a = accord::assignment::Assignment::new(
+        "a1".into(),
+        "Versailles quiz".into(),
+        accord::assignment::BankRef {
+            path: "questions/index.toml".into(),
+            id: "demo".into(),
+            version: "1".into(),
+        },
+        seed(),
     );
-    let bytes = std::fs::read(&out).unwrap();
+    a.pass_mark = Some(60);
+    let code = accord::assignment::encode(&a);
+    (a, code)
+}
+
+/// A built site as `bank scorm` reads it: the SCORM page's files and their list, the default
+/// bank with its bundle, another bank, and pages a package does not need.
+fn site(dir: &std::path::Path) -> std::path::PathBuf {
+    let site = dir.join("dist");
+    for folder in ["questions", "other"] {
+        std::fs::create_dir_all(site.join(folder)).unwrap();
+    }
+    for (path, text) in [
+        ("scorm.html", "<!doctype html>"),
+        ("scorm-1f2e.js", "js"),
+        ("scorm-1f2e_bg.wasm", "wasm"),
+        (
+            "scorm-files.json",
+            r#"{"files": ["scorm-1f2e.js", "scorm-1f2e_bg.wasm", "scorm.html"]}"#,
+        ),
+        ("index.html", "<!doctype html>"),
+        ("teacher.html", "<!doctype html>"),
+        ("questions/index.toml", "[bank]"),
+        ("questions/one.toml", "[[question]]"),
+        ("questions/bundle.json", "{}"),
+        ("other/index.toml", "[bank]"),
+    ] {
+        std::fs::write(site.join(path), text).unwrap();
+    }
+    site
+}
+
+fn bank_scorm(args: &[&std::ffi::OsStr]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_bank"))
+        .arg("scorm")
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+/// The zip's entry names and its manifest, checked on the way: the manifest is well-formed
+/// XML (quick-xml's reader) and its files are exactly the zip's other entries.
+fn zip_names_and_manifest(path: &std::path::Path) -> (Vec<String>, String) {
+    use std::io::Read;
+    let bytes = std::fs::read(path).unwrap();
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
     let names: Vec<String> = (0..zip.len())
         .map(|i| zip.by_index(i).unwrap().name().unwrap().to_string())
         .collect();
-    assert_eq!(names, [MANIFEST_FILE, "index.html", "questions/index.toml"]);
     let mut manifest = String::new();
     zip.by_name(MANIFEST_FILE)
         .unwrap()
         .read_to_string(&mut manifest)
         .unwrap();
-    // The code travels percent-encoded in the launch address; 60 % is the mastery score.
+    let (_, _, hrefs) = parse(&manifest);
+    let mut named: Vec<String> = hrefs.iter().map(|h| percent_decode(h)).collect();
+    named.sort();
+    let mut packed: Vec<String> = names
+        .iter()
+        .filter(|n| *n != MANIFEST_FILE)
+        .cloned()
+        .collect();
+    packed.sort();
+    assert_eq!(
+        named, packed,
+        "the manifest names every file in the zip, and only those"
+    );
+    (names, manifest)
+}
+
+#[test]
+fn the_bank_scorm_command_packages_the_scorm_page_the_bank_and_the_assignment() {
+    use std::ffi::OsStr;
+    let dir = std::env::temp_dir().join(format!("accord-lms-cli-{}", std::process::id()));
+    let site = site(&dir);
+    let out = dir.join("quiz.zip");
+    let (_, code) = assignment();
+    let run = bank_scorm(&[
+        OsStr::new("--site"),
+        site.as_os_str(),
+        OsStr::new("--assignment"),
+        OsStr::new(&code),
+        OsStr::new("--version"),
+        OsStr::new("1.2"),
+        OsStr::new("--out"),
+        out.as_os_str(),
+    ]);
     assert!(
-        manifest.contains("href=\"index.html?a=v1%26code\""),
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let (names, manifest) = zip_names_and_manifest(&out);
+    // The SCORM page's listed files and the default bank's folder with its bundle: not the
+    // learner's or the teacher's page, not the other bank.
+    assert_eq!(
+        names,
+        [
+            MANIFEST_FILE,
+            "questions/bundle.json",
+            "questions/index.toml",
+            "questions/one.toml",
+            "scorm-1f2e.js",
+            "scorm-1f2e_bg.wasm",
+            "scorm.html",
+        ]
+    );
+    // The launch page names the version and carries the code (the & escaped in XML); the
+    // title and the 60 % mastery score are the assignment's.
+    assert!(
+        manifest.contains(&format!("href=\"scorm.html?scorm=1.2&amp;a={code}\"")),
         "{manifest}"
     );
+    assert!(manifest.contains("<title>Versailles quiz</title>"));
     assert!(manifest.contains("<adlcp:masteryscore>60</adlcp:masteryscore>"));
-    let bad = std::process::Command::new(env!("CARGO_BIN_EXE_bank"))
-        .args(["scorm", "--site"])
-        .arg(&site)
-        .args(["--assignment", "x", "--version", "3", "--out"])
-        .arg(&out)
-        .output()
-        .unwrap();
-    assert_eq!(bad.status.code(), Some(2), "a usage error");
-    assert!(String::from_utf8_lossy(&bad.stderr).contains("--version is 1.2 or 2004"));
+
+    // A student link works as well as the code; --pass and --title win over the assignment's.
+    let link = format!("https://school.example/quiz/index.html?a={code}");
+    let run = bank_scorm(&[
+        OsStr::new("--site"),
+        site.as_os_str(),
+        OsStr::new("--assignment"),
+        OsStr::new(&link),
+        OsStr::new("--version"),
+        OsStr::new("2004"),
+        OsStr::new("--pass"),
+        OsStr::new("75"),
+        OsStr::new("--title"),
+        OsStr::new("Retake"),
+        OsStr::new("--out"),
+        out.as_os_str(),
+    ]);
+    assert!(run.status.success());
+    let (_, manifest) = zip_names_and_manifest(&out);
+    assert!(manifest.contains("scorm.html?scorm=2004&amp;a="));
+    assert!(manifest.contains("<imsss:minNormalizedMeasure>0.75</imsss:minNormalizedMeasure>"));
+    assert!(manifest.contains("<title>Retake</title>"));
     std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn the_bank_scorm_command_says_what_is_wrong() {
+    use std::ffi::OsStr;
+    let dir = std::env::temp_dir().join(format!("accord-lms-cli-bad-{}", std::process::id()));
+    let site = site(&dir);
+    let out = dir.join("quiz.zip");
+    let (mut a, code) = assignment();
+    let run = |assignment: &str, site: &std::path::Path, version: &str| {
+        bank_scorm(&[
+            OsStr::new("--site"),
+            site.as_os_str(),
+            OsStr::new("--assignment"),
+            OsStr::new(assignment),
+            OsStr::new("--version"),
+            OsStr::new(version),
+            OsStr::new("--out"),
+            out.as_os_str(),
+        ])
+    };
+    let stderr = |o: &std::process::Output| String::from_utf8_lossy(&o.stderr).to_string();
+    let bad = run(&code, &site, "3");
+    assert_eq!(bad.status.code(), Some(2), "a usage error");
+    assert!(stderr(&bad).contains("--version is 1.2 or 2004"));
+    let bad = run("v1&code", &site, "1.2");
+    assert_eq!(bad.status.code(), Some(1));
+    assert!(
+        stderr(&bad).contains("is not an assignment"),
+        "{}",
+        stderr(&bad)
+    );
+    a.bank.path = "missing/index.toml".into();
+    let bad = run(&accord::assignment::encode(&a), &site, "1.2");
+    assert!(
+        stderr(&bad).contains("missing/index.toml, which is not in"),
+        "{}",
+        stderr(&bad)
+    );
+    std::fs::remove_file(site.join("scorm-files.json")).unwrap();
+    let bad = run(&code, &site, "1.2");
+    assert!(
+        stderr(&bad).contains("built by ./scripts/build"),
+        "{}",
+        stderr(&bad)
+    );
+    assert!(!out.exists(), "nothing written");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn without_a_pass_mark_a_finished_quiz_is_completed_with_success_unknown() {
+    let bank = demo_bank();
+    let mut session = answered_exam(&bank);
+    session.hand_in(T0 + 300_000).unwrap();
+    let v12 = lms::commit(V12, &session, Key::Open(&bank), None, clock(T0 + 300_000));
+    assert_eq!(v12.get("cmi.core.lesson_status"), Some("completed"));
+    assert!(
+        v12.get("cmi.core.score.raw").is_some(),
+        "the score is still sent"
+    );
+    let v2004 = lms::commit(V2004, &session, Key::Open(&bank), None, clock(T0 + 300_000));
+    assert_eq!(v2004.get("cmi.completion_status"), Some("completed"));
+    assert_eq!(v2004.get("cmi.success_status"), Some("unknown"));
+    // An assignment's whole percentage is the same mark in thousandths.
+    assert_eq!(PassMark::from_percent(70), PassMark::from_thousandths(700));
+    assert_eq!(PassMark::from_percent(101), None);
+}
+
+#[test]
+fn the_build_s_file_list_is_checked_before_anything_is_fetched() {
+    let good = r#"{"files": ["scorm.html", "scorm-1.js", "icons/icon.svg"]}"#;
+    assert_eq!(
+        lms::file_list(good).unwrap(),
+        ["scorm.html", "scorm-1.js", "icons/icon.svg"]
+    );
+    for (bad, says) in [
+        ("not json", "not the list the build writes"),
+        (r#"{"files": ["a.js"]}"#, "does not name scorm.html"),
+        (r#"{"files": ["scorm.html", "scorm.html"]}"#, "twice"),
+        (
+            r#"{"files": ["scorm.html", "../secret"]}"#,
+            "cannot be a file in a package",
+        ),
+        (
+            r#"{"files": ["scorm.html", "imsmanifest.xml"]}"#,
+            "cannot be a file",
+        ),
+    ] {
+        let err = lms::file_list(bad).unwrap_err();
+        assert!(err.contains(says), "{bad}: {err}");
+    }
+}
+
+#[test]
+fn a_bank_s_package_files_are_its_sources_its_images_and_its_bundle() {
+    let mut bank = demo_bank();
+    bank.questions[0].image = Some(accord::bank::Image {
+        file: "maps/paris.png".into(),
+        alt: "A map".into(),
+        caption: None,
+    });
+    bank.questions[1].image = bank.questions[0].image.clone();
+    let sources = vec![
+        "questions/index.toml".to_string(),
+        "questions/one.toml".to_string(),
+    ];
+    assert_eq!(
+        lms::bank_files(&bank, &sources, Some("questions/bundle.json")),
+        [
+            "questions/bundle.json",
+            "questions/index.toml",
+            "questions/maps/paris.png",
+            "questions/one.toml",
+        ]
+    );
+    assert_eq!(
+        lms::bank_files(&bank, &["quiz.gift".to_string()], None),
+        ["maps/paris.png", "quiz.gift"]
+    );
+}
+
+proptest! {
+    #[test]
+    fn the_file_list_decoder_never_panics(text in ".{0,300}") {
+        let _ = lms::file_list(&text);
+        let _ = lms::file_list(&format!(r#"{{"files": ["scorm.html", "{}"]}}"#, text.replace('"', "")));
+    }
+}
+
+/// A learner's device: its own localStorage and sessionStorage, on the demo bank.
+fn device(
+    local: &accord::storage::MemoryStore,
+    now: u64,
+) -> accord::progress::Learner<accord::storage::MemoryStore, accord::storage::MemoryStore> {
+    accord::progress::Learner::open(
+        local.clone(),
+        accord::storage::MemoryStore::new(),
+        accord::progress::ProfileId::default_profile(),
+        &demo_bank(),
+        accord::progress::BankKey::new("demo", accord::progress::DEFAULT_BANK_PATH),
+        now,
+    )
+}
+
+#[test]
+fn an_lms_s_suspend_data_resumes_a_run_on_a_device_that_never_saw_it_and_hands_it_in_once() {
+    use accord::assignment::{Mode, Run};
+    let bank = demo_bank();
+    let (mut a, _) = assignment();
+    a.mode = Mode::Exam;
+    a.count = 3;
+    let run = Run {
+        assignment: a.clone(),
+        student: "Marie Curie".into(),
+        accommodation: None,
+        attempt: 1,
+    };
+    // The first device: two answers, each sent to the LMS as suspend data.
+    let mut first = device(&accord::storage::MemoryStore::new(), T0);
+    first
+        .start_assignment(&bank, run.clone(), "q-lms".into(), T0)
+        .unwrap();
+    for n in 0..2u64 {
+        let id = first.quiz().unwrap().items[first.quiz().unwrap().current]
+            .question
+            .clone();
+        let response = responses().into_iter().find(|(q, _)| *q == id).unwrap().1;
+        first
+            .answer(&bank, response, T0 + 10_000 * (n + 1))
+            .unwrap();
+    }
+    let kept = lms::encode(first.quiz().unwrap(), Key::Open(&bank)).unwrap();
+
+    // Another device: nothing in its storage; the LMS's suspend data puts the run on screen
+    // where it was, as the assignment's run.
+    let local = accord::storage::MemoryStore::new();
+    let mut second = device(&local, T0 + 60_000);
+    let session = lms::decode(&kept, Key::Open(&bank)).unwrap();
+    second.take_over(&bank, session, run.clone(), T0 + 60_000);
+    let quiz = second.quiz().unwrap();
+    assert_eq!(quiz.id, "q-lms");
+    assert_eq!(quiz.current, 2, "on the third question");
+    assert_eq!(quiz.answers.iter().flatten().count(), 2);
+    assert_eq!(
+        quiz.shown_at,
+        Some(T0 + 60_000),
+        "time on screen counts from now"
+    );
+    assert_eq!(second.run().unwrap().student, "Marie Curie");
+    second.hand_in(&bank, T0 + 70_000).unwrap();
+    assert_eq!(second.attempts_used("a1"), 1);
+    let done = lms::encode(second.finished().unwrap(), Key::Open(&bank)).unwrap();
+
+    // Launched again with the finished run's suspend data: shown, not handed in twice.
+    let mut third = device(&local, T0 + 80_000);
+    let session = lms::decode(&done, Key::Open(&bank)).unwrap();
+    third.take_over(&bank, session, Run { attempt: 2, ..run }, T0 + 80_000);
+    assert!(third.quiz().is_none());
+    assert_eq!(third.finished().map(|q| q.id.as_str()), Some("q-lms"));
+    assert_eq!(third.handed_in().unwrap().run.attempt, 1);
+    assert_eq!(third.attempts_used("a1"), 1, "the same attempt, kept once");
 }

@@ -54,13 +54,15 @@ usage:
   bank bundle <bank> --out <file>
       Check the bank, then write its files (their exact text) into one JSON file that the app
       loads in a single request. The build writes questions/bundle.json this way.
-  bank scorm --site <dist> --assignment <code or file> --version 1.2|2004 --out <file.zip>
-             [--title <text>] [--pass <percent>]
-      Package a built site (every file under <dist>) as a SCORM 1.2 or SCORM 2004 (4th
-      edition) package to upload to an LMS. Its imsmanifest.xml launches
-      index.html?a=<code>. --assignment takes the assignment's code, or a file holding it on
-      one line. --pass gives the LMS the pass mark (0-100) for its own pass/fail; leave it
-      out for a sealed exam, whose score only the teacher knows.
+  bank scorm --site <dist> --assignment <code, link or file> --version 1.2|2004
+             --out <file.zip> [--title <text>] [--pass <percent>]
+      Package an assignment as a SCORM 1.2 or SCORM 2004 (4th edition) package to upload to
+      an LMS, as the teacher's page does: from a built site (<dist>), the SCORM page's files
+      (the list in scorm-files.json), the files of the assignment's bank (its folder) and
+      the assignment. Its imsmanifest.xml launches scorm.html?scorm=<version>&a=<code>.
+      --assignment takes the assignment's code or student link, or a file holding it on one
+      line. The title and pass mark are the assignment's; --title and --pass (0-100) give
+      others. A sealed exam gives the LMS no pass mark: only the teacher knows its score.
   bank results --assignment <code, link or file> --bank <folder> [--issued <code>]...
                [--csv gradebook|items] <result files or files of codes>...
       A class's results of one assignment: each result regraded with the bank's own key

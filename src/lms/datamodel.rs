@@ -10,9 +10,10 @@
 //! compares `scaled` with its `scaled_passing_score` agrees with our pass or fail.
 //!
 //! Status. 1.2 `lesson_status`: `incomplete` until the quiz is finished, then `passed` or
-//! `failed` against the pass mark (`completed` for a sealed exam, whose score is unknown).
-//! 2004: `completion_status` `incomplete` then `completed`; `success_status` `unknown` until
-//! finished, then `passed` or `failed` (`unknown` for a sealed exam).
+//! `failed` against the pass mark (`completed` for a sealed exam, whose score is unknown, and
+//! for an assignment without a pass mark). 2004: `completion_status` `incomplete` then
+//! `completed`; `success_status` `unknown` until finished, then `passed` or `failed`
+//! (`unknown` for a sealed exam or without a pass mark).
 //!
 //! What an exam withholds. In an exam the learner gets no feedback before handing in, so
 //! neither the score nor any interaction's result is sent before then (an LMS may show the
@@ -42,6 +43,11 @@ impl PassMark {
         (0.0..=1.0)
             .contains(&fraction)
             .then(|| PassMark((fraction * 1000.0).round() as u16))
+    }
+
+    /// An assignment's pass mark (a whole percentage), if it is at most 100.
+    pub fn from_percent(percent: u8) -> Option<PassMark> {
+        PassMark::from_thousandths(u16::from(percent) * 10)
     }
 
     pub fn from_thousandths(thousandths: u16) -> Option<PassMark> {
@@ -107,14 +113,16 @@ impl Commit {
     }
 }
 
-/// What to send for `session` now.
+/// What to send for `session` now. `pass_mark` is a [`PassMark`] or `None` (no pass mark:
+/// the LMS hears only that the quiz is completed).
 pub fn commit(
     version: ScormVersion,
     session: &QuizSession,
     key: Key,
-    pass_mark: PassMark,
+    pass_mark: impl Into<Option<PassMark>>,
     clock: Clock,
 ) -> Commit {
+    let pass_mark: Option<PassMark> = pass_mark.into();
     let elements = version.elements();
     let finished = session.is_finished();
     let reveal = finished || session.settings.mode.gives_feedback();
@@ -138,8 +146,8 @@ pub fn commit(
         set(elements.score_min, "0".to_string());
         set(elements.score_max, "100".to_string());
     }
-    let success = match (finished, score) {
-        (true, Some((points, max))) => Some(pass_mark.passed(points, max)),
+    let success = match (finished, score, pass_mark) {
+        (true, Some((points, max)), Some(mark)) => Some(mark.passed(points, max)),
         _ => None,
     };
     let success_word = |passed: bool| if passed { "passed" } else { "failed" };

@@ -1,8 +1,10 @@
 //! The learner as the LMS names them, read once at launch: the name to show (SCORM 1.2 gives
-//! "Last, First"; 2004 may prefix a language tag) and the id, both untrusted text.
+//! "Last, First"; 2004 may prefix a language tag), the id (both untrusted text), and the
+//! profile their data is kept under in this browser.
 
 use super::format::{cut_utf16, one_line};
 use super::version::ScormVersion;
+use crate::progress::ProfileId;
 
 /// The longest name or id kept: more than any real name, few enough for a screen.
 const LIMIT: usize = 250;
@@ -31,6 +33,15 @@ pub fn learner_name(version: ScormVersion, raw: &str) -> String {
 pub fn learner_id(raw: &str) -> String {
     let text: String = raw.chars().filter(|c| !c.is_control()).collect();
     cut_utf16(text.trim(), LIMIT).to_string()
+}
+
+/// The profile an LMS learner's data is kept under in this browser, made from their id, so
+/// that learners sharing a computer (a classroom's) never see each other's attempts: the same
+/// id always gives the same profile. `None` for an empty id (the browser's own learner then).
+pub fn learner_profile(id: &str) -> Option<ProfileId> {
+    let id = learner_id(id);
+    (!id.is_empty())
+        .then(|| ProfileId::from_random(crate::codec::fnv1a64(format!("lms\u{1f}{id}").as_bytes())))
 }
 
 fn strip_language(text: &str) -> String {
@@ -74,5 +85,15 @@ mod tests {
             "Marie Curie"
         );
         assert_eq!(learner_id(" s123\u{7} "), "s123");
+    }
+
+    #[test]
+    fn an_lms_learner_always_gets_the_same_profile_and_another_learner_another() {
+        let a = learner_profile("s123").unwrap();
+        assert_eq!(learner_profile(" s123 "), Some(a.clone()));
+        assert_ne!(learner_profile("s124"), Some(a.clone()));
+        assert!(a.to_string().starts_with("p-"));
+        assert_eq!(ProfileId::parse(&a.to_string()), Some(a));
+        assert_eq!(learner_profile(" \u{7}"), None);
     }
 }

@@ -1,6 +1,7 @@
 //! What an LMS should receive from a quiz, for SCORM 1.2 and SCORM 2004 4th edition: the
 //! data-model values to `SetValue` (score, status, times, one interaction per question), the
-//! `suspend_data` that resumes a quiz, the package manifest, and the package's zip bytes.
+//! `suspend_data` that resumes a quiz, the learner as the LMS names them, the package's
+//! launch address and files, its manifest, and its zip bytes.
 //!
 //! Pure: time comes in as values, files come in as bytes. It must not touch the SCORM API
 //! itself (the browser adapter in the UI finds it and sends these values), nor the network.
@@ -13,6 +14,7 @@ mod datamodel;
 mod format;
 mod interaction;
 mod key;
+mod launch;
 mod learner;
 mod manifest;
 mod package;
@@ -24,7 +26,8 @@ pub use datamodel::{Clock, Commit, PassMark, commit};
 pub use format::{cut_utf16, decimal_from_f64, utf16_len};
 pub use interaction::{Interaction, InteractionType, Item, interaction};
 pub use key::{Key, Shapes};
-pub use learner::{learner_id, learner_name};
+pub use launch::{FILE_LIST, LAUNCH_PAGE, VERSION_PARAM, bank_files, file_list, file_name, launch};
+pub use learner::{learner_id, learner_name, learner_profile};
 pub use manifest::{
     MANIFEST_FILE, ManifestError, PackageInfo, check_path, manifest, percent_encode,
 };

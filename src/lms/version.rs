@@ -113,6 +113,14 @@ impl ScormVersion {
         }
     }
 
+    /// How a command line or the launch page's query names it: "1.2" or "2004".
+    pub fn param(self) -> &'static str {
+        match self {
+            ScormVersion::V12 => "1.2",
+            ScormVersion::V2004 => "2004",
+        }
+    }
+
     /// For people: "SCORM 1.2", "SCORM 2004 4th Edition".
     pub fn label(self) -> &'static str {
         match self {

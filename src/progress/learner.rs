@@ -545,6 +545,34 @@ impl<S: KeyValueStore, T: KeyValueStore> Learner<S, T> {
         Ok(())
     }
 
+    /// Put on screen a run of an assignment that was kept elsewhere (an LMS's suspend data),
+    /// merged with this device's copy of the same quiz if it has one. A run that has ended
+    /// (handed in, or its time up) is finished at once: scored, handed in (once) and shown.
+    pub fn take_over(&mut self, bank: &Bank, mut session: QuizSession, mut run: Run, now: u64) {
+        if let Some(stored) = self.store.load_quiz(&session.id)
+            && let Ok(mine) = stored.quiz.restore(bank)
+        {
+            session.merge_from(&mine);
+        }
+        // As `resume` does: the time on screen counts from now, not from the other session.
+        if !session.is_finished() {
+            session.shown_at = Some(now);
+        }
+        session.expire(now);
+        // Handed in here already: the same attempt, so its result is kept once.
+        if let Some(kept) = self
+            .results_of(&run.assignment.id)
+            .iter()
+            .find(|r| r.started_at == session.started_at)
+        {
+            run.attempt = kept.run.attempt;
+        }
+        self.begin(bank, session, Some(run), now);
+        if self.quiz.as_ref().is_some_and(QuizSession::is_finished) {
+            self.finish(bank, now);
+        }
+    }
+
     /// The attempts this learner handed in of an assignment on this device.
     pub fn attempts_used(&self, assignment: &str) -> u32 {
         self.data

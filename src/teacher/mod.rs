@@ -11,6 +11,7 @@ mod class;
 mod editor;
 mod files;
 mod list;
+mod package;
 mod paper;
 mod questions;
 mod report;
@@ -36,13 +37,19 @@ pub fn mount() {
     leptos::mount::mount_to_body(TeacherApp);
 }
 
+/// The page's bank and the files it was read from (relative to the page), or the problems.
+type LoadedBank = Result<(Bank, Vec<String>), Vec<String>>;
+
 #[component]
 fn TeacherApp() -> impl IntoView {
     let url = url_params();
     let path = url.bank.clone();
-    let loaded: RwSignal<Option<Result<Bank, Vec<String>>>> = RwSignal::new(None);
+    let loaded: RwSignal<Option<LoadedBank>> = RwSignal::new(None);
     leptos::task::spawn_local(async move {
-        loaded.set(Some(loader::load(&path).await.map(|l| l.bank)));
+        loaded.set(Some(loader::load(&path).await.map(|l| {
+            let sources = l.files.into_iter().map(|s| s.path).collect();
+            (l.bank, sources)
+        })));
     });
     let bank_path = StoredValue::new(url.bank.clone());
     let back = if url.bank == crate::progress::DEFAULT_BANK_PATH {
@@ -65,8 +72,8 @@ fn TeacherApp() -> impl IntoView {
                     <error_page::ErrorPage problems />
                     <questions::QuestionsArea bank_path=bank_path.get_value() checked=RwSignal::new(None) />
                 }.into_any(),
-                Some(Ok(bank)) => {
-                    let desk = Desk::open(bank, bank_path.get_value());
+                Some(Ok((bank, sources))) => {
+                    let desk = Desk::open(bank, bank_path.get_value(), sources);
                     view! { <DeskPage desk /> }.into_any()
                 }
             }}

@@ -1,12 +1,14 @@
 //! Handing an assignment out: its student link with a copy button, its QR code (SVG from the
-//! core, big enough to project) and a print view of it, and the accommodations: a student's
-//! name and allowance give that student's own link.
+//! core, big enough to project) and a print view of it, its SCORM packages for an LMS, and the
+//! accommodations: a student's name and allowance give that student's own link.
 
 use leptos::prelude::*;
 
 use super::files::{index_url, print};
+use super::package;
 use super::state::{Desk, Screen};
 use crate::assignment::{Accommodation, TimeAllowance};
+use crate::lms::ScormVersion;
 use crate::results::desk::{conditions_text, qr_svg, student_link};
 use crate::ui::browser::{copy_text, focus_id, set_title};
 
@@ -75,7 +77,69 @@ pub fn ShareScreen(desk: Desk, id: String) -> impl IntoView {
             } else {
                 ().into_any()
             }}
+            // A sealed exam is not packaged: the SCORM page runs the learner app, which needs
+            // the key; a sealed exam runs on exam.html.
+            {(!sealed).then(|| view! { <ScormPackages desk id=id.clone() here /> })}
             <Accommodations desk id=id.clone() index=index.clone() />
+        </section>
+    }
+    .into_any()
+}
+
+/// The assignment as a package to upload to an LMS, one button per SCORM version. Only for an
+/// assignment on this page's bank: the package carries the bank's files, fetched from here.
+#[component]
+fn ScormPackages(desk: Desk, id: String, here: bool) -> impl IntoView {
+    if !here {
+        return view! {
+            <section class="panel print-hide" aria-labelledby="scorm-heading">
+                <h2 id="scorm-heading">"Into your LMS (SCORM)"</h2>
+                <p class="hint" id="scorm-elsewhere">"This assignment draws from another question bank: open the teacher page on that bank to make its SCORM package."</p>
+            </section>
+        }
+        .into_any();
+    }
+    let status = RwSignal::new(String::new());
+    let busy = RwSignal::new(false);
+    let id = StoredValue::new(id);
+    let make = move |version: ScormVersion| {
+        let Some(assignment) = id.with_value(|id| {
+            desk.data
+                .with_untracked(|d| d.get(id).map(|i| i.assignment.clone()))
+        }) else {
+            return;
+        };
+        busy.set(true);
+        status.set(format!("Making the {version} package…"));
+        leptos::task::spawn_local(async move {
+            let bank = desk.bank.get_value();
+            let sources = desk.sources.get_value();
+            let made = package::make(version, &assignment, &bank, &sources)
+                .await
+                .and_then(|(name, bytes)| {
+                    package::download_zip(&name, &bytes).map(|()| (name, bytes.len()))
+                });
+            busy.set(false);
+            status.set(match made {
+                Ok((name, size)) => format!(
+                    "{name} was downloaded ({} KB): upload it to your LMS as a SCORM package.",
+                    size.div_ceil(1024)
+                ),
+                Err(why) => format!("The package could not be made: {why}."),
+            });
+        });
+    };
+    view! {
+        <section class="panel print-hide" aria-labelledby="scorm-heading">
+            <h2 id="scorm-heading">"Into your LMS (SCORM)"</h2>
+            <p class="hint">"A package to upload to Moodle, Canvas or another LMS. The quiz runs inside it; the LMS gives it each student's name and records their score, pass or fail against the pass mark, and every answer. Most LMSs take SCORM 1.2; choose 2004 if yours asks for it."</p>
+            <div class="tools">
+                <button type="button" id="scorm-12" prop:disabled=move || busy.get()
+                    on:click=move |_| make(ScormVersion::V12)>"Download SCORM 1.2 package"</button>
+                <button type="button" id="scorm-2004" prop:disabled=move || busy.get()
+                    on:click=move |_| make(ScormVersion::V2004)>"SCORM 2004 package"</button>
+            </div>
+            <p class="status" role="status" id="scorm-status">{move || status.get()}</p>
         </section>
     }
     .into_any()

@@ -49,6 +49,8 @@ pub struct Desk {
     pub bank: StoredValue<Bank>,
     /// The bank's path as this page was opened with it (`?bank=`).
     pub bank_path: StoredValue<String>,
+    /// The files the bank was read from, relative to the page, its manifest first.
+    pub sources: StoredValue<Vec<String>>,
     store: StoredValue<DeskStore<LocalStore>>,
     pub data: RwSignal<DeskData>,
     pub screen: RwSignal<Screen>,
@@ -70,11 +72,12 @@ pub struct Unsealed {
 }
 
 impl Desk {
-    pub fn open(bank: Bank, bank_path: String) -> Desk {
+    pub fn open(bank: Bank, bank_path: String, sources: Vec<String>) -> Desk {
         let (store, data, notices) = DeskStore::open(LocalStore, now_ms());
         Desk {
             bank: StoredValue::new(bank),
             bank_path: StoredValue::new(bank_path),
+            sources: StoredValue::new(sources),
             store: StoredValue::new(store),
             data: RwSignal::new(data),
             screen: RwSignal::new(Screen::List),

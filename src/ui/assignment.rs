@@ -122,6 +122,35 @@ pub fn AssignmentScreen(app: AppState) -> impl IntoView {
     } else {
         "Your name"
     };
+    let name_field = move || {
+        view! {
+            <label for="student-name">{name_label}</label>
+            <input id="student-name" type="text" autocomplete="name" maxlength="100"
+                prop:value=move || name.get()
+                aria-invalid=move || if problem.with(Option::is_some) { "true" } else { "false" }
+                aria-describedby="assignment-problem"
+                on:input=move |ev| name.set(event_target_value(&ev)) />
+        }
+    };
+    // Inside an LMS (the SCORM page's build only): the learner it names instead of the field,
+    // and its session, which ends with the hand-in.
+    #[cfg(feature = "scorm")]
+    let name_field = {
+        let lms_name = app
+            .lms_learner()
+            .map(|l| l.name)
+            .filter(|name| !name.is_empty());
+        move || {
+            match lms_name.clone() {
+            Some(lms_name) => view! {
+                <p id="lms-name">"You take it as "<strong>{lms_name}</strong>", as your course names you."</p>
+            }
+            .into_any(),
+            None => name_field().into_any(),
+        }
+        }
+    };
+    let sent_to_lms = move || cfg!(feature = "scorm") && app.lms_finished();
     view! {
         <section class="assignment" aria-labelledby="assignment-heading">
             <h1 id="assignment-heading" tabindex="-1">{a.title.clone()}</h1>
@@ -135,14 +164,12 @@ pub fn AssignmentScreen(app: AppState) -> impl IntoView {
                     <p>"Your attempt is in progress."</p>
                     <button type="button" class="primary" id="resume-assignment" on:click=move |_| app.resume(&id)>"Resume"</button>
                 }.into_any(),
+                None if sent_to_lms() => view! {
+                    <p id="lms-sent">"Your answers were sent to your course. You can close this page."</p>
+                }.into_any(),
                 None => view! {
                     <form class="start-assignment" on:submit=start.clone()>
-                        <label for="student-name">{name_label}</label>
-                        <input id="student-name" type="text" autocomplete="name" maxlength="100"
-                            prop:value=move || name.get()
-                            aria-invalid=move || if problem.with(Option::is_some) { "true" } else { "false" }
-                            aria-describedby="assignment-problem"
-                            on:input=move |ev| name.set(event_target_value(&ev)) />
+                        {name_field()}
                         <button type="submit" class="primary" id="start-assignment">
                             {move || if used() > 0 { format!("Start attempt {}", used() + 1) } else { "Start".to_string() }}
                         </button>

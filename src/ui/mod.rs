@@ -19,7 +19,10 @@ mod notices;
 pub mod progress_page;
 mod quiz;
 pub mod reader;
+pub mod reporter;
 mod results;
+#[cfg(feature = "scorm")]
+pub mod scorm;
 pub mod site;
 mod start;
 mod state;
@@ -29,6 +32,9 @@ use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 
 use crate::bank::Bank;
+pub use assignment::Invitation;
+use reporter::Lms;
+pub use state::BrowserLearner;
 use state::{AppState, Screen};
 
 /// Hand a panic to the page's recovery screen (defined by boot.js, which runs before the
@@ -61,6 +67,12 @@ fn panic_if_asked() {
 
 /// Mount the learner's app (index.html).
 pub fn mount() {
+    mount_with(None);
+}
+
+/// Mount the learner's app reporting to `lms`, if given (the SCORM page, inside an LMS); with
+/// `None` it is the learner's app exactly as `mount` gives it.
+pub fn mount_with(lms: Option<Lms>) {
     install_panic_hook();
     panic_if_asked();
     // The static "Loading…" text in index.html keeps the page from ever being blank while
@@ -68,14 +80,14 @@ pub fn mount() {
     if let Some(boot) = browser::document().get_element_by_id("boot") {
         boot.remove();
     }
-    leptos::mount::mount_to_body(App);
+    leptos::mount::mount_to_body(move || view! { <App lms /> });
 }
 
 /// A loaded bank, whether it came from the build's bundle, and the files it was made from.
 type Ready = (Bank, bool, Vec<crate::bank::compiled::Stamp>);
 
 #[component]
-fn App() -> impl IntoView {
+fn App(lms: Option<Lms>) -> impl IntoView {
     let mut url = site::url_params();
     let invitation = match invitation(&mut url) {
         Ok(invitation) => invitation,
@@ -101,10 +113,35 @@ fn App() -> impl IntoView {
     });
     let url = StoredValue::new(url);
     let invitation = StoredValue::new(invitation);
+    // Only the SCORM page's build (the `scorm` feature) has an LMS: in the learner's own build
+    // this is a constant `None`, and the code for one is left out of its wasm.
+    let lms = lms.filter(|_| cfg!(feature = "scorm"));
+    // Inside an LMS, the learner is the one it names: shown, never asked.
+    #[cfg(feature = "scorm")]
+    let learner = lms
+        .as_ref()
+        .map(|l| l.0.learner().name)
+        .filter(|name| !name.is_empty())
+        .map(|name| view! { <p class="lms-learner" id="lms-learner">"Learner: "<strong>{name}</strong></p> });
+    #[cfg(not(feature = "scorm"))]
+    let learner = ();
+    // Kept for the screens once the bank is in (not `Send`: a local value). The learner's own
+    // build keeps nothing, and so carries none of the local arena's code.
+    #[cfg(feature = "scorm")]
+    let lms = {
+        let kept = StoredValue::new_local(lms);
+        move || kept.get_value()
+    };
+    #[cfg(not(feature = "scorm"))]
+    let lms = {
+        drop(lms);
+        || None
+    };
     view! {
         <header class="site-header">
             <a class="skip-link" href="#main">"Skip to the quiz"</a>
             <p class="brand">"Accord"</p>
+            {learner}
         </header>
         <main id="main">
             {move || match loaded.get() {
@@ -113,7 +150,7 @@ fn App() -> impl IntoView {
                 }.into_any(),
                 Some(Err(problems)) => view! { <error_page::ErrorPage problems /> }.into_any(),
                 Some(Ok((bank, from_bundle, files))) => {
-                    view! { <Loaded bank url=url.get_value() invitation=invitation.get_value() from_bundle files /> }.into_any()
+                    view! { <Loaded bank url=url.get_value() invitation=invitation.get_value() from_bundle files lms=lms() /> }.into_any()
                 }
             }}
         </main>
@@ -162,10 +199,18 @@ fn Loaded(
     invitation: Option<assignment::Invitation>,
     from_bundle: bool,
     files: Vec<crate::bank::compiled::Stamp>,
+    lms: Option<Lms>,
 ) -> impl IntoView {
     let path = url.bank.clone();
-    let app = AppState::new(bank, url, invitation);
+    let reports = cfg!(feature = "scorm") && lms.is_some();
+    let app = AppState::new(bank, url, invitation, lms);
     keys::listen(app);
+    if reports {
+        // Closing the window, or the LMS taking the learner elsewhere, ends the session with
+        // the LMS cleanly; every answer is already committed.
+        let listener = window_event_listener(leptos::ev::pagehide, move |_| app.leave_lms());
+        on_cleanup(move || listener.remove());
+    }
     if from_bundle {
         // The bundle was built with the site; the files on the server may have been edited.
         leptos::task::spawn_local(async move {

@@ -88,13 +88,23 @@ pub fn ResultsScreen(app: AppState) -> impl IntoView {
     };
     let hand_in_panel = handed_in.clone().map(|record| {
         let title = record.run.assignment.title.clone();
-        view! {
+        #[cfg(feature = "scorm")]
+        if app.lms_learner().is_some() {
+            // The LMS has the result: no file or code to give.
+            return view! {
+                <section class="handed-in">
+                    <p id="lms-sent">{format!("Your answers to “{title}” were handed in and sent to your course, {}.", super::browser::format_date_time(record.handed_in_at))}</p>
+                </section>
+            }
+            .into_any();
+        }
+        super::reporter::erased(view! {
             <section class="handed-in" aria-labelledby="hand-in-panel-heading">
                 <p>{format!("Your answers to “{title}” were handed in, {}.", super::browser::format_date_time(record.handed_in_at))}</p>
                 <h2 id="hand-in-panel-heading">"Give your result to your teacher"</h2>
                 <super::assignment::HandInActions record app />
             </section>
-        }
+        })
     });
     let score_view = show_score.then(|| view! {
             <p class="score" id="score">

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use super::browser::{focus_id, local_time, new_id, now_ms, random_bits};
 use super::ids;
+use super::reporter::{Lms, LmsLearner};
 use super::site::UrlParams;
 use crate::bank::Bank;
 use crate::progress::{Answer, BankKey, Learner, LearnerSettings, Profiles, QuizRequest};
@@ -48,6 +49,10 @@ pub struct AppState {
     pub pending_bank: StoredValue<Option<Bank>>,
     /// The assignment the page was opened for, if any.
     pub invitation: StoredValue<Option<super::assignment::Invitation>>,
+    /// The LMS the page reports the assignment to (the SCORM page inside an LMS), if any. Only
+    /// in the SCORM page's build (the `scorm` feature): see [`AppState::lms`].
+    #[cfg(feature = "scorm")]
+    lms: StoredValue<Option<Lms>, LocalStorage>,
 }
 
 impl AppState {
@@ -55,10 +60,22 @@ impl AppState {
         bank: Bank,
         url: UrlParams,
         invitation: Option<super::assignment::Invitation>,
+        lms: Option<Lms>,
     ) -> Self {
-        let profiles = Profiles::load(&LocalStore);
+        // Without the `scorm` feature (the learner's own pages) there is never an LMS, and the
+        // compiler drops every branch below that handles one.
+        let lms = lms.filter(|_| cfg!(feature = "scorm"));
+        // An LMS hears only of an assignment's runs: with none, its session ends at once.
+        if let (Some(lms), None) = (&lms, &invitation) {
+            lms.0.finish();
+        }
+        let lms = lms.filter(|_| invitation.is_some());
+        let mut profiles = Profiles::load(&LocalStore);
+        if let Some(lms) = &lms {
+            lms.0.choose_profile(&mut profiles);
+        }
         let key = BankKey::new(&bank.meta.id, &url.bank);
-        let learner = Learner::open(
+        let mut learner = Learner::open(
             LocalStore,
             SessionStore,
             profiles.active.clone(),
@@ -66,9 +83,14 @@ impl AppState {
             key,
             now_ms(),
         );
+        let mut messages = url.problems.clone();
+        if let (Some(lms), Some(invitation)) = (&lms, &invitation) {
+            messages.extend(lms.0.resume(&mut learner, &bank, invitation));
+        }
         let language = Language::from_tag(&bank.meta.language);
         let resuming = learner.quiz().is_some();
-        let messages = url.problems.clone();
+        // Inside an LMS, a run handed in there shows its result (it cannot be started again).
+        let finished = lms.is_some() && learner.handed_in().is_some();
         let state = AppState {
             bank: StoredValue::new(bank),
             url: StoredValue::new(url),
@@ -76,10 +98,11 @@ impl AppState {
             learner: StoredValue::new(learner),
             profiles: RwSignal::new(profiles),
             tick: RwSignal::new(0),
-            screen: RwSignal::new(match (resuming, invitation.is_some()) {
-                (true, _) => Screen::Quiz,
-                (false, true) => Screen::Assignment,
-                (false, false) => Screen::Start,
+            screen: RwSignal::new(match (resuming, finished, invitation.is_some()) {
+                (true, _, _) => Screen::Quiz,
+                (false, true, _) => Screen::Results,
+                (false, false, true) => Screen::Assignment,
+                (false, false, false) => Screen::Start,
             }),
             draft: RwSignal::new(None),
             draft_error: RwSignal::new(None),
@@ -87,6 +110,8 @@ impl AppState {
             notices: RwSignal::new(messages),
             pending_bank: StoredValue::new(None),
             invitation: StoredValue::new(invitation),
+            #[cfg(feature = "scorm")]
+            lms: StoredValue::new_local(lms),
         };
         state.collect_notices();
         state.apply_theme();
@@ -94,7 +119,63 @@ impl AppState {
             state.reset_draft();
             state.focus_question();
         }
+        state.report();
         state
+    }
+
+    /// The LMS the page reports to. Always `None` without the `scorm` feature, as a constant,
+    /// so the learner's own wasm carries none of the code that reports to an LMS or shows one.
+    fn lms(&self) -> Option<Lms> {
+        #[cfg(feature = "scorm")]
+        {
+            self.lms.get_value()
+        }
+        #[cfg(not(feature = "scorm"))]
+        {
+            None
+        }
+    }
+
+    /// The learner as the LMS names them, when the page reports to one.
+    pub fn lms_learner(&self) -> Option<LmsLearner> {
+        self.lms().map(|l| l.0.learner())
+    }
+
+    /// Tell the LMS, if there is one, how the assignment's run stands (every change goes
+    /// through here, so each answer is committed as it is given).
+    fn report(&self) {
+        let Some(lms) = self.lms() else {
+            return;
+        };
+        let Some(assignment) = self
+            .invitation
+            .with_value(|i| i.as_ref().map(|i| i.assignment.id.clone()))
+        else {
+            return;
+        };
+        let problem = self.bank.with_value(|bank| {
+            self.learner
+                .with_value(|l| lms.0.report(l, bank, &assignment))
+        });
+        if let Some(problem) = problem
+            && !self.notices.with_untracked(|n| n.contains(&problem))
+        {
+            self.notices.update(|n| n.push(problem));
+        }
+    }
+
+    /// Whether the session with the LMS has ended (the run was handed in to it).
+    pub fn lms_finished(&self) -> bool {
+        self.lms().is_some_and(|l| l.0.finished())
+    }
+
+    /// The page is going away: report the time spent, and end the session with the LMS (the
+    /// run stays suspended there, to resume at the next launch).
+    pub fn leave_lms(&self) {
+        self.report();
+        if let Some(lms) = self.lms() {
+            lms.0.finish();
+        }
     }
 
     /// Read the learner's data, tracked: the caller re-runs after any change.
@@ -116,6 +197,7 @@ impl AppState {
             .unwrap_or_default();
         self.tick.update(|t| *t = t.wrapping_add(1));
         self.collect_notices();
+        self.report();
         result
     }
 
@@ -429,18 +511,24 @@ impl AppState {
         id.map_or_else(Vec::new, |id| self.with(|l| l.results_of(&id).to_vec()))
     }
 
-    /// Start the assignment as `student`, or say why not.
+    /// Start the assignment as `student`, or say why not. Inside an LMS, the learner is the
+    /// one the LMS names (when it names one), and the LMS counts the attempts.
     pub fn start_assignment(
         &self,
         invitation: &super::assignment::Invitation,
         student: &str,
     ) -> Result<(), String> {
         let used = self.with_untracked(|l| l.attempts_used(&invitation.assignment.id));
+        let lms = self.lms_learner();
+        let student = match &lms {
+            Some(learner) if !learner.name.is_empty() => learner.name.as_str(),
+            _ => student,
+        };
         crate::assignment::Run::can_start(
             &invitation.assignment,
             student,
             invitation.accommodation.as_ref(),
-            used,
+            if lms.is_some() { 0 } else { used },
             now_ms(),
         )
         .map_err(|refusal| refusal.to_string())?;

@@ -1,11 +1,18 @@
-//! `bank scorm`: package a built site as a SCORM 1.2 or 2004 package for an LMS. Reads the
-//! site's files and the assignment, then leaves the manifest and the zip to `accord::lms`.
+//! `bank scorm`: an assignment as a SCORM 1.2 or 2004 package for an LMS, made from a built
+//! site: the SCORM page's files, the bank's and the assignment's code, as the teacher's page
+//! makes it. Reads the files; the manifest and the zip are `accord::lms`'s.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use accord::assignment::Assignment;
 use accord::lms::{self, PackageInfo, PassMark, ScormVersion};
+use accord::progress::DEFAULT_BANK_PATH;
+use accord::results::desk::read_link;
 use accord::text::escape_controls;
+
+/// The default bank's compiled bundle, as the build writes it (see `ui::loader`).
+const BUNDLE: &str = "questions/bundle.json";
 
 struct Args {
     site: PathBuf,
@@ -72,38 +79,43 @@ fn parse(args: &[String]) -> Result<Args, String> {
     })
 }
 
-/// The assignment's code: the text given, or the one line of the file it names.
-fn assignment_code(given: &str) -> Result<String, String> {
+/// The text `given`: itself, or the one line of the file it names.
+fn given_text(given: &str) -> Result<String, String> {
     let path = Path::new(given);
-    let code = if path.is_file() {
-        let text = std::fs::read_to_string(path)
-            .map_err(|e| format!("cannot read {}: {e}", escape_controls(given)))?;
-        let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
-        match lines.as_slice() {
-            [line] => line.trim().to_string(),
-            _ => {
-                return Err(format!(
-                    "{} should hold the assignment's code on one line; it has {} lines of text",
-                    escape_controls(given),
-                    lines.len()
-                ));
-            }
-        }
-    } else {
-        given.trim().to_string()
-    };
-    if code.is_empty() || code.chars().any(|c| c.is_whitespace() || c.is_control()) {
-        return Err(format!(
-            "\"{}\" is not an assignment code (a code has no spaces) nor a file",
-            escape_controls(given)
-        ));
+    if !path.is_file() {
+        return Ok(given.trim().to_string());
     }
-    Ok(code)
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| format!("cannot read {}: {e}", escape_controls(given)))?;
+    let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
+    match lines.as_slice() {
+        [line] => Ok(line.trim().to_string()),
+        _ => Err(format!(
+            "{} should hold the assignment's code or link on one line; it has {} lines of text",
+            escape_controls(given),
+            lines.len()
+        )),
+    }
 }
 
-/// Every file under `dir`, as (path inside the package with `/`, bytes), in path order.
-/// Folders that are symbolic links are not followed, so a loop cannot make this run forever.
-fn site_files(dir: &Path, skip: Option<&Path>) -> Result<Vec<(String, Vec<u8>)>, String> {
+/// The assignment a code or a student link carries (a per-student link's accommodation is
+/// left out: a package is for the whole class), with its code.
+fn assignment_of(given: &str) -> Result<(Assignment, String), String> {
+    let text = given_text(given)?;
+    let contents = read_link(&text).map_err(|e| {
+        format!(
+            "{} is not an assignment: {e} Give its code, its student link or a file holding either",
+            accord::text::quoted(&text, 80)
+        )
+    })?;
+    let code = accord::assignment::encode(&contents.assignment);
+    Ok((contents.assignment, code))
+}
+
+/// Every file under `dir` (a folder of the site), as (path inside the package with `/`,
+/// bytes). Folders that are symbolic links are not followed, so a loop cannot make this run
+/// forever.
+fn files_under(site: &Path, dir: &Path) -> Result<Vec<(String, Vec<u8>)>, String> {
     let mut out = Vec::new();
     let mut pending = vec![dir.to_path_buf()];
     while let Some(folder) = pending.pop() {
@@ -122,27 +134,71 @@ fn site_files(dir: &Path, skip: Option<&Path>) -> Result<Vec<(String, Vec<u8>)>,
             if kind.is_symlink() && path.is_dir() {
                 continue;
             }
-            if skip.is_some_and(|s| path.canonicalize().is_ok_and(|p| p == s)) {
-                continue;
-            }
-            let relative = path
-                .strip_prefix(dir)
-                .map_err(|_| format!("{} is outside the site", path.display()))?;
-            let name = relative
-                .components()
-                .map(|c| c.as_os_str().to_str())
-                .collect::<Option<Vec<_>>>()
-                .ok_or_else(|| {
-                    format!("{} has a name that is not UTF-8; rename it", path.display())
-                })?
-                .join("/");
-            let bytes =
-                std::fs::read(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-            out.push((name, bytes));
+            out.push((site_path(site, &path)?, read(&path)?));
         }
     }
-    out.sort_by(|a, b| a.0.cmp(&b.0));
     Ok(out)
+}
+
+/// `path`'s place in the site, with `/` between folders.
+fn site_path(site: &Path, path: &Path) -> Result<String, String> {
+    let relative = path
+        .strip_prefix(site)
+        .map_err(|_| format!("{} is outside the site", path.display()))?;
+    Ok(relative
+        .components()
+        .map(|c| c.as_os_str().to_str())
+        .collect::<Option<Vec<_>>>()
+        .ok_or_else(|| format!("{} has a name that is not UTF-8; rename it", path.display()))?
+        .join("/"))
+}
+
+fn read(path: &Path) -> Result<Vec<u8>, String> {
+    std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))
+}
+
+/// The package's files: the SCORM page's (the list the build wrote), and the bank's: every
+/// file in its folder (its sources and images; the whole folder, as the site holds it), or the
+/// one file of a bank at the site's top; for the default bank, its bundle too.
+fn package_files(site: &Path, bank_path: &str) -> Result<Vec<(String, Vec<u8>)>, String> {
+    let list_path = site.join(lms::FILE_LIST);
+    let list = std::fs::read_to_string(&list_path).map_err(|e| {
+        format!(
+            "cannot read {} ({e}): is {} a site built by ./scripts/build?",
+            list_path.display(),
+            site.display()
+        )
+    })?;
+    let mut files = Vec::new();
+    for path in lms::file_list(&list)? {
+        let bytes = read(&site.join(&path))?;
+        files.push((path, bytes));
+    }
+    accord::bank::path::check_relative(bank_path).map_err(|e| {
+        format!(
+            "the assignment's bank \"{}\": {e}",
+            escape_controls(bank_path)
+        )
+    })?;
+    let folder = accord::bank::path::folder_of(bank_path);
+    if !site.join(bank_path).is_file() {
+        return Err(format!(
+            "the assignment draws from {}, which is not in {}",
+            escape_controls(bank_path),
+            site.display()
+        ));
+    }
+    if folder.is_empty() {
+        files.push((bank_path.to_string(), read(&site.join(bank_path))?));
+    } else {
+        files.extend(files_under(site, &site.join(folder))?);
+    }
+    if bank_path == DEFAULT_BANK_PATH && site.join(BUNDLE).is_file() {
+        files.push((BUNDLE.to_string(), read(&site.join(BUNDLE))?));
+    }
+    files.sort_by(|a, b| a.0.cmp(&b.0));
+    files.dedup_by(|a, b| a.0 == b.0);
+    Ok(files)
 }
 
 fn build(args: &Args) -> Result<String, String> {
@@ -152,32 +208,31 @@ fn build(args: &Args) -> Result<String, String> {
             args.site.display()
         ));
     }
-    let code = assignment_code(&args.assignment)?;
-    let skip = args.out.canonicalize().ok();
-    let files = site_files(&args.site, skip.as_deref())?;
-    if files.iter().any(|(name, _)| name == lms::MANIFEST_FILE) {
-        return Err(format!(
-            "{} already has an {}: is it a package already? Give the built site",
-            args.site.display(),
-            lms::MANIFEST_FILE
-        ));
-    }
-    let launch = format!("index.html?a={}", lms::percent_encode(&code, false));
+    let (assignment, code) = assignment_of(&args.assignment)?;
+    let files = package_files(&args.site, &assignment.bank.path)?;
+    let launch = lms::launch(args.version, &code);
+    let pass_mark = match args.pass_mark {
+        Some(mark) => Some(mark),
+        None if assignment.sealed => None,
+        None => assignment.pass_mark.and_then(PassMark::from_percent),
+    };
     let info = PackageInfo {
-        name: &code,
-        title: args.title.as_deref().unwrap_or("Accord quiz"),
+        name: &assignment.id,
+        title: args.title.as_deref().unwrap_or(&assignment.title),
         launch: &launch,
-        pass_mark: args.pass_mark,
+        pass_mark,
     };
     let bytes = lms::scorm_package(args.version, &info, &files).map_err(|e| e.to_string())?;
     std::fs::write(&args.out, &bytes)
         .map_err(|e| format!("cannot write {}: {e}", args.out.display()))?;
     Ok(format!(
-        "{}: {} package of {} files ({} bytes), launching {launch}.",
+        "{}: {} package of \"{}\", {} files ({} bytes), launching {}.",
         args.out.display(),
         args.version,
+        escape_controls(&assignment.title),
         files.len(),
-        bytes.len()
+        bytes.len(),
+        lms::LAUNCH_PAGE
     ))
 }
 
