@@ -61,14 +61,22 @@
     a.click();
     setTimeout(() => URL.revokeObjectURL(a.href), 1000);
   };
-  // Move progress and quizzes aside (backups are kept), so the app starts afresh.
+  // Move this page's data aside (backups are kept), so it starts afresh: the teacher page moves
+  // only the teacher's desk (into its own backups, which it lists), the learner's pages only the
+  // learner's data; neither touches the other's.
+  const TEACHER = 'accord/teacher/';
+  const TEACHER_BACKUP = 'accord/teacher/backup/';
+  const teacherPage = /(^|\/)teacher\.html$/.test(location.pathname);
   const moveAside = () => {
     const now = String(Date.now()).padStart(13, '0');
     let n = 0;
     for (const [key, value] of Object.entries(saved())) {
-      if (key.startsWith(BACKUP) || key === 'accord/profiles') continue;
+      const teachers = key.startsWith(TEACHER);
+      if (teachers !== teacherPage) continue;
+      if (key.startsWith(BACKUP) || key.startsWith(TEACHER_BACKUP) || key === 'accord/profiles') continue;
+      const aside = teacherPage ? `${TEACHER_BACKUP}${now}-${++n}` : `${BACKUP}${now}-${++n}`;
       try {
-        localStorage.setItem(`${BACKUP}${now}-${++n}`, value);
+        localStorage.setItem(aside, value);
         localStorage.removeItem(key);
       } catch (e) {
         return false;

@@ -69,7 +69,11 @@ fn TestSummary(analysis: Analysis) -> impl IntoView {
                 <strong>"Reliability (Cronbach's α, which is KR-20 when every question scores 0 or full): "</strong>
                 <span id="stat-alpha">{percent_text(t.internal_consistency)}</span>
                 {format!(", {verdict}.")}
-                {t.standard_error.map(|se| format!(" Standard error of a score: {} points.", decimal(se, 2, Language::English)))}
+                {t.standard_error.map(|se| {
+                    let points = decimal(se, 2, Language::English);
+                    let noun = if points == "1" { "point" } else { "points" };
+                    format!(" Standard error of a score: {points} {noun}.")
+                })}
             </p>
             <figure class="chart-figure">
                 <svg id="histogram" class="chart" viewBox=format!("0 0 {} {}", coord(chart.width), coord(chart.height))

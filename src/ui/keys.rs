@@ -65,7 +65,7 @@ pub fn listen(app: AppState) {
                     && !matches!(tag.as_str(), "BUTTON" | "A" | "SUMMARY") =>
             {
                 event.prevent_default();
-                app.primary();
+                app.check_or_continue();
             }
             _ => {}
         }

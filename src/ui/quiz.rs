@@ -231,7 +231,7 @@ fn card(app: AppState, phase: Phase, total: usize, navigable: bool) -> AnyView {
     };
     let invalid = move || app.draft_error.with(Option::is_some);
     view! {
-        <form class="card" novalidate on:submit=move |ev| { ev.prevent_default(); app.primary(); }>
+        <form class="card" novalidate on:submit=move |ev| { ev.prevent_default(); app.check_or_continue(); }>
             <Extras question=question.clone() bank_path />
             <fieldset prop:disabled=answered aria-describedby="answer-error" id="answer-area">
                 <legend>

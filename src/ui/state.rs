@@ -250,7 +250,7 @@ impl AppState {
     }
 
     /// Enter: check the answer, or move on after the feedback.
-    pub fn primary(&self) {
+    pub fn check_or_continue(&self) {
         match self.with_untracked(|l| l.phase()) {
             Some(Phase::Answering(_)) => self.check(),
             Some(Phase::Feedback(_)) => self.next(),

@@ -77,6 +77,7 @@ test('a panic replaces the page with a recovery screen that keeps the data and c
   await page.locator('#start-button').waitFor();
   await page.evaluate(() => {
     localStorage.setItem('accord/progress', '{"app":"accord","schema":3,"data":{}}');
+    localStorage.setItem('accord/teacher/desk', 'the teacher desk');
     localStorage.setItem('accord/debug-panic', 'on mount');
   });
   await page.reload();
@@ -89,5 +90,7 @@ test('a panic replaces the page with a recovery screen that keeps the data and c
   await page.locator('#start-button').waitFor();
   const kept = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('accord/backup/')).length);
   assert.ok(kept >= 1, 'the data was moved aside, not deleted');
+  // The learner page's fresh start never touches the teacher's desk in the same browser.
+  assert.equal(await page.evaluate(() => localStorage.getItem('accord/teacher/desk')), 'the teacher desk');
   await context.close();
 });

@@ -33,3 +33,25 @@ test('the README screenshot shows a question with its feedback', async () => {
   assert.ok(statSync(out).size > 10_000);
   await context.close();
 });
+
+test('the README screenshot of the class results shows the table and the item analysis', async () => {
+  const out = process.env.SCREENSHOT_CLASS_OUT || 'tests/e2e/artifacts/class-results.png';
+  mkdirSync(dirname(out), { recursive: true });
+  const { readFile } = await import('node:fs/promises');
+  const fixtures = 'tests/e2e/fixtures/results';
+  const { context, page } = await open(ctx, 'teacher.html?bank=fixtures/kbd/index.toml', {
+    viewport: { width: 1100, height: 1300 },
+    colorScheme: 'light',
+    timezoneId: 'UTC',
+  });
+  await page.locator('#link-input').fill(await readFile(`${fixtures}/assignment-link.txt`, 'utf8'));
+  await page.locator('#add-from-link').click();
+  await page.locator('#results-kbd-check').click();
+  await page.locator('#result-files').setInputFiles(['ana.json', 'ben.json', 'cleo.json'].map((f) => `${fixtures}/${f}`));
+  await page.locator('#class-table tbody tr').nth(2).waitFor();
+  // From the class table down: the table, the test's statistics and the item analysis.
+  await page.evaluate(() => document.querySelector('#class-table').closest('section, .card').scrollIntoView({ block: 'start' }));
+  await page.screenshot({ path: out });
+  assert.ok(statSync(out).size > 10_000);
+  await context.close();
+});
