@@ -383,6 +383,11 @@ test('the results and the dashboard scroll their tables, not the page, at 320 px
   await openAll(page);
   assert.deepEqual(await reflowProblems(page), [], 'results with the reviews open');
   assert.ok(await page.locator('.by-topic').count());
+  // From 360 px on the three columns fit: a phone needs no sideways scroll to see the score.
+  await page.setViewportSize({ width: 360, height: 700 });
+  const [inside, box] = await page.locator('.by-topic').evaluate((t) => [t.parentElement.scrollWidth, t.parentElement.clientWidth]);
+  assert.ok(inside <= box, `the by-topic table needs ${inside} px in a ${box} px box at 360 px`);
+  await page.setViewportSize({ width: 320, height: 700 });
   await page.goto(`${ctx.base}progress.html${WIDE}`);
   await page.locator('#history-table').waitFor();
   await openAll(page);
