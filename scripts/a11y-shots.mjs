@@ -51,7 +51,10 @@ const shots = [
     await toQuestion(page, 'Put these steps');
     await page.locator('.ordering li').first().locator('button').nth(1).click();
     await page.locator('#check-button').click();
-    await page.locator('.ordering').evaluate((o) => o.scrollIntoView({ block: 'start' }));
+    // After the focus has moved on from Check (which scrolls), show the list from its top.
+    await page.locator('#feedback').waitFor();
+    await page.waitForTimeout(200);
+    await page.locator('#question-heading').evaluate((h) => h.scrollIntoView({ block: 'start' }));
   }],
 ];
 for (const [name, options, walk] of shots) {
