@@ -20,6 +20,8 @@ pub fn HandInScreen(app: AppState) -> impl IntoView {
         .filter_map(|(i, f)| f.then_some(i))
         .collect();
     let total = quiz.items.len();
+    let title = app.bank.with_value(|b| b.meta.title.clone());
+    super::browser::set_title(&format!("Hand in your exam? · {title} · Accord"));
     let list = move |items: Vec<usize>| {
         items
             .into_iter()

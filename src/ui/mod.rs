@@ -222,7 +222,11 @@ fn Loaded(
     view! {
         <notices::Notices app />
         <div class="sr-only" role="status" aria-live="polite" aria-atomic="true" id="announcer">
-            {move || app.announcement.get().0}
+            // The same words twice ("Answer saved. Question 3.") must be said twice: every
+            // other announcement ends in a no-break space, so the region always changes.
+            {move || app.announcement.with(|(text, n)| {
+                if n % 2 == 1 && !text.is_empty() { format!("{text}\u{a0}") } else { text.clone() }
+            })}
         </div>
         {move || match app.screen.get() {
             Screen::Start => view! { <start::StartScreen app /> }.into_any(),

@@ -226,7 +226,7 @@ fn AccuracyChart(series: AccuracySeries) -> impl IntoView {
                 </svg>
                 <figcaption>{caption}</figcaption>
             </figure>
-            <ChartData
+            <ChartData name="The numbers of the accuracy chart"
                 headers=vec![if unit == "day" { "Day" } else { "Week" }, "Answers", "Fully right"]
                 rows=rows.into_iter().map(|(_, p, label, answers)| vec![label, answers.to_string(), format!("{p} %")]).collect()
             />
@@ -336,7 +336,7 @@ fn MasteryChart(topics: Vec<TopicMastery>) -> impl IntoView {
                     </span>
                 </figcaption>
             </figure>
-            <ChartData
+            <ChartData name="The numbers of the mastery chart"
                 headers=vec!["Topic", "Questions", "Right", "Partly", "Wrong", "Mastery"]
                 rows=rows.into_iter().map(|t| vec![
                     t.title.clone(), t.questions.to_string(), t.right.to_string(),
@@ -460,7 +460,7 @@ fn ForecastChart(days: Vec<usize>) -> impl IntoView {
                     "Each bar is 24 hours, counted from now; the first also holds everything overdue. Each question comes back just before you would likely forget it."
                 </figcaption>
             </figure>
-            <ChartData
+            <ChartData name="The numbers of the forecast chart"
                 headers=vec!["When", "Reviews due"]
                 rows=rows.into_iter().enumerate().map(|(i, c)| vec![forecast_day_label(i), c.to_string()]).collect()
             />
@@ -475,7 +475,7 @@ fn HistoryTable(rows: Vec<QuestionHistory>, offset: i32) -> impl IntoView {
         <section class="dash-panel" aria-labelledby="history-heading">
             <h2 id="history-heading">"Question history"</h2>
             <p class="dash-note">"Questions you have answered, most recent first, with every answer (newest first)."</p>
-            <div class="table-scroll" tabindex="0" role="region" aria-labelledby="history-heading">
+            <div class="table-scroll" tabindex="0" role="region" aria-label="The question history table">
             <table id="history-table" class="history-table">
                 <thead><tr>
                     <th scope="col">"Question"</th>
@@ -520,13 +520,17 @@ fn HistoryTable(rows: Vec<QuestionHistory>, offset: i32) -> impl IntoView {
 }
 
 /// A chart's numbers as a table behind "Show the numbers": the first cell of each row is
-/// its header.
+/// its header. `name` names its scrolling box, a landmark, so it must differ per chart.
 #[component]
-fn ChartData(headers: Vec<&'static str>, rows: Vec<Vec<String>>) -> impl IntoView {
+fn ChartData(
+    name: &'static str,
+    headers: Vec<&'static str>,
+    rows: Vec<Vec<String>>,
+) -> impl IntoView {
     view! {
         <details class="chart-data">
             <summary>"Show the numbers"</summary>
-            <div class="table-scroll" tabindex="0" role="region" aria-label="The chart's numbers">
+            <div class="table-scroll" tabindex="0" role="region" aria-label=name>
             <table>
                 <thead><tr>
                     {headers.into_iter().map(|h| view! { <th scope="col">{h}</th> }).collect_view()}

@@ -32,7 +32,7 @@ pub fn SettingsPanel(page: PageState) -> impl IntoView {
                     on:change=move |ev| { let on = event_target_checked(&ev); page.update_settings(move |s| s.key_shortcuts = on); } />
                 " Number keys pick answers (single-key shortcuts)"
             </label>
-            <label for="retention">"Spaced review: remember"</label>
+            <label for="retention">"Spaced review: the share of answers to remember"</label>
             <select id="retention" on:change=move |ev| {
                 if let Ok(r) = event_target_value(&ev).parse::<f64>() {
                     page.update_settings(move |s| s.desired_retention = r);
@@ -40,7 +40,7 @@ pub fn SettingsPanel(page: PageState) -> impl IntoView {
             }>
                 {LearnerSettings::RETENTIONS.into_iter().map(|r| view! {
                     <option value=crate::text::plain(r) selected=move || (settings().desired_retention - r).abs() < 1e-9>
-                        {format!("{} % of answers{}", crate::text::percent_of((r * 1000.0).round() as u64, 1000), if (r - 0.9).abs() < 1e-9 { " (recommended)" } else { "" })}
+                        {format!("{} %{}", crate::text::percent_of((r * 1000.0).round() as u64, 1000), if (r - 0.9).abs() < 1e-9 { " (recommended)" } else { "" })}
                     </option>
                 }).collect_view()}
             </select>
