@@ -7,6 +7,12 @@ use crate::bank::Bank;
 
 /// How many of the weakest topics a focus quiz draws from.
 pub const FOCUS_TOPICS: usize = 3;
+/// [`FOCUS_TOPICS`] as the screens say it.
+pub const FOCUS_TOPICS_IN_WORDS: &str = "three";
+const _: () = assert!(
+    FOCUS_TOPICS == 3,
+    "FOCUS_TOPICS_IN_WORDS must say FOCUS_TOPICS"
+);
 
 /// Every topic's mastery in thousandths, in the bank's topic order; unanswered questions
 /// count as not right, so untouched topics come first.

@@ -24,7 +24,7 @@ mod summary;
 pub use bank_key::{BankKey, DEFAULT_BANK_PATH};
 pub use due::{cards, due_questions, forecast, rating_for};
 pub use exchange::{ImportError, export, import};
-pub use focus::{FOCUS_TOPICS, weakest_topics};
+pub use focus::{FOCUS_TOPICS, FOCUS_TOPICS_IN_WORDS, weakest_topics};
 pub use learner::{Answer, Learner, LearnerNotice, TAB_QUIZ_KEY, Unfinished};
 pub use merge::{MergeSummary, TabMerge};
 pub use model::{BankProgress, FinishedQuiz, LearnerSettings, ProgressData, Theme};

@@ -150,6 +150,13 @@ impl Points {
         let tenths = self.0.saturating_add(50_000) / 100_000;
         decimal(tenths as f64 / 10.0, 1, language)
     }
+
+    /// "2.5 of 10 points", "1 of 1 point": these points out of `max`, as a score line says it.
+    pub fn out_of(self, max: Points, language: Language) -> String {
+        let shown = max.display(language);
+        let noun = if shown == "1" { "point" } else { "points" };
+        format!("{} of {shown} {noun}", self.display(language))
+    }
 }
 
 impl std::ops::Add for Points {
@@ -217,5 +224,11 @@ mod tests {
         assert_eq!(Points::from_thousandths(2666).percent_of(max), 27);
         let half_weight = Weight::from_thousandths(500).unwrap();
         assert_eq!(Points::earned(Credit::FULL, half_weight).display(en), "0.5");
+        // A score line: one point is singular, half a point and ten points are not.
+        let one = Points::max(Weight::ONE);
+        assert_eq!(Points::ZERO.out_of(one, en), "0 of 1 point");
+        assert_eq!(points.out_of(max, en), "3.7 of 10 points");
+        let half = Points::max(half_weight);
+        assert_eq!(half.out_of(half, en), "0.5 of 0.5 points");
     }
 }

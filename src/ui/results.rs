@@ -14,7 +14,7 @@ use std::ops::Not;
 
 use crate::assignment::Review;
 use crate::quiz::{Outcome, QuizResult};
-use crate::text::{count, plural};
+use crate::text::count;
 
 #[component]
 pub fn ResultsScreen(app: AppState) -> impl IntoView {
@@ -106,13 +106,14 @@ pub fn ResultsScreen(app: AppState) -> impl IntoView {
             </section>
         })
     });
-    let score_view = show_score.then(|| view! {
-            <p class="score" id="score">
-                <span class="percent">{format!("{} %", result.percent())}</span>
-                <span class="points">{format!("{} of {} {}", result.points.display(language), result.max.display(language),
-                    plural(result.max.millionths().div_ceil(1_000_000), "point", "points"))}</span>
-            </p>
-            <p class="tally" id="tally">{tally}</p>
+    let score_view = show_score.then(|| {
+        view! {
+                <p class="score" id="score">
+                    <span class="percent">{format!("{} %", result.percent())}</span>
+                    <span class="points">{result.points.out_of(result.max, language)}</span>
+                </p>
+                <p class="tally" id="tally">{tally}</p>
+        }
     });
     let details = show_review.then(|| view! {
             <div class="table-scroll" role="region" aria-labelledby="by-topic-caption" tabindex="0">

@@ -23,7 +23,7 @@ const MODES: [(QuizMode, &str, &str); 3] = [
     (
         QuizMode::Focus,
         "Focus",
-        "questions from your three weakest topics",
+        "questions from your weakest topics",
     ),
 ];
 
@@ -111,7 +111,8 @@ pub fn StartScreen(app: AppState) -> impl IntoView {
         });
         match (mode.get(), n) {
             (QuizMode::Focus, _) => format!(
-                "Focus · your three weakest topics: {}",
+                "Focus · your {} weakest topics: {}",
+                crate::progress::FOCUS_TOPICS_IN_WORDS,
                 app.weakest_topics().join("; ")
             ),
             (_, 0) => "Choose at least one topic.".to_string(),

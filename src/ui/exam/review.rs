@@ -12,7 +12,7 @@ use super::state::ExamState;
 use crate::quiz::describe::{given_answer, right_answer};
 use crate::quiz::{Outcome, QuizResult};
 use crate::seal::review_of;
-use crate::text::{Language, count, plural};
+use crate::text::{Language, count};
 
 #[component]
 pub fn ReviewScreen(exam: ExamState, attempt: u32) -> impl IntoView {
@@ -68,8 +68,7 @@ pub fn ReviewScreen(exam: ExamState, attempt: u32) -> impl IntoView {
                 record.run.attempt, super::super::browser::format_date_time(record.handed_in_at))}</p>
             <p class="score" id="score">
                 <span class="percent">{format!("{} %", result.percent())}</span>
-                <span class="points">{format!("{} of {} {}", result.points.display(language), result.max.display(language),
-                    plural(result.max.millionths().div_ceil(1_000_000), "point", "points"))}</span>
+                <span class="points">{result.points.out_of(result.max, language)}</span>
             </p>
             <p class="tally" id="tally">{tally}</p>
             <h2>{format!("Review of {}", count(items.len() as u64, "question", "questions", language))}</h2>
