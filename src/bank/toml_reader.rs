@@ -13,7 +13,7 @@ use crate::calendar::Date;
 
 type Value<'i> = Spanned<DeValue<'i>>;
 
-fn describe(value: &DeValue) -> &'static str {
+fn kind_of_value(value: &DeValue) -> &'static str {
     match value {
         DeValue::String(_) => "text",
         DeValue::Integer(_) => "an integer",
@@ -26,7 +26,7 @@ fn describe(value: &DeValue) -> &'static str {
 }
 
 fn wrong_type(problems: &mut Problems, name: &str, value: &Value, expected: &str) {
-    let found = describe(value.get_ref());
+    let found = kind_of_value(value.get_ref());
     problems.push((
         value.span().start,
         format!("`{name}` must be {expected}, not {found}"),

@@ -135,7 +135,7 @@ impl Draft {
         }
     }
 
-    /// Move the item at screen position `from` one place up (`-1`) or down (`+1`).
+    /// Move the item at screen position `from` one place up (`up`) or down (not `up`).
     pub fn move_item(&mut self, from: usize, up: bool) -> Option<usize> {
         let Draft::Order(order) = self else {
             return None;

@@ -14,7 +14,12 @@ impl fmt::Display for ScheduleError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             ScheduleError::DesiredRetentionOutOfRange(r) => {
-                write!(f, "desired retention {r} is outside 0.7..=0.99")
+                write!(
+                    f,
+                    "desired retention {r} is outside {}..={}",
+                    super::DESIRED_RETENTION_RANGE.start(),
+                    super::DESIRED_RETENTION_RANGE.end()
+                )
             }
             ScheduleError::ParameterNotFinite { index, value } => {
                 write!(f, "FSRS parameter w{index} is {value}, not a finite number")

@@ -21,7 +21,7 @@ pub struct LocalStore;
 #[derive(Debug, Clone, Copy, Default)]
 pub struct SessionStore;
 
-fn describe(error: &wasm_bindgen::JsValue) -> StorageError {
+fn storage_error(error: &wasm_bindgen::JsValue) -> StorageError {
     match error.dyn_ref::<web_sys::DomException>() {
         // Chromium and Firefox name it differently; both mean "full".
         Some(e) if e.name() == "QuotaExceededError" || e.name() == "NS_ERROR_DOM_QUOTA_REACHED" => {
@@ -45,7 +45,7 @@ fn storage(session: bool) -> Result<web_sys::Storage, StorageError> {
         Ok(Some(_)) if session => Ok(SessionStorage::raw()),
         Ok(Some(_)) => Ok(LocalStorage::raw()),
         Ok(None) => Err(StorageError::Unavailable("storage is missing".into())),
-        Err(e) => Err(describe(&e)),
+        Err(e) => Err(storage_error(&e)),
     }
 }
 
@@ -53,13 +53,15 @@ macro_rules! browser_store {
     ($store:ty, $gloo:ty, $session:expr) => {
         impl KeyValueStore for $store {
             fn get(&self, key: &str) -> Result<Option<String>, StorageError> {
-                storage($session)?.get_item(key).map_err(|e| describe(&e))
+                storage($session)?
+                    .get_item(key)
+                    .map_err(|e| storage_error(&e))
             }
 
             fn set(&self, key: &str, value: &str) -> Result<(), StorageError> {
                 storage($session)?
                     .set_item(key, value)
-                    .map_err(|e| describe(&e))
+                    .map_err(|e| storage_error(&e))
             }
 
             fn remove(&self, key: &str) -> Result<(), StorageError> {

@@ -111,16 +111,18 @@ async fn call_packager(args: &js_sys::Array) -> Result<Vec<u8>, String> {
         .ok_or_else(|| unavailable("it did not load".into()))?;
     let module = JsFuture::from(promise)
         .await
-        .map_err(|e| unavailable(describe(&e)))?;
+        .map_err(|e| unavailable(error_text(&e)))?;
     let make = Reflect::get(&module, &JsValue::from_str("make_package"))
         .ok()
         .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
         .ok_or_else(|| unavailable("it has no make_package".into()))?;
-    let zip = make.apply(&JsValue::NULL, args).map_err(|e| describe(&e))?;
+    let zip = make
+        .apply(&JsValue::NULL, args)
+        .map_err(|e| error_text(&e))?;
     Ok(js_sys::Uint8Array::new(&zip).to_vec())
 }
 
-fn describe(error: &JsValue) -> String {
+fn error_text(error: &JsValue) -> String {
     error
         .dyn_ref::<js_sys::Error>()
         .map(|e| String::from(e.message()))

@@ -1,5 +1,4 @@
-//! Window-wide listeners: keyboard shortcuts on the quiz screen, and other tabs' saves
-//! arriving as storage events.
+//! The quiz screen's keyboard shortcuts, listened for on the whole window.
 //!
 //! Number keys pick answers only while focus is on the page itself or inside the answer area
 //! (never on "Leave quiz" or another control), and not at all when the learner turned
@@ -71,14 +70,4 @@ pub fn listen(app: AppState) {
         }
     });
     on_cleanup(move || handle.remove());
-
-    // Another tab's save arrives as a storage event.
-    let storage = window_event_listener(ev::storage, move |event| {
-        if let Some(key) = event.key()
-            && key.starts_with(crate::progress::KEY_PREFIX)
-        {
-            app.take_in(&key, event.new_value());
-        }
-    });
-    on_cleanup(move || storage.remove());
 }

@@ -80,7 +80,7 @@ async fn read(path: &str) -> Result<Compiled, Problems> {
         .ok_or_else(|| unavailable("it did not load"))?;
     let module = JsFuture::from(promise)
         .await
-        .map_err(|e| unavailable(&describe(&e)))?;
+        .map_err(|e| unavailable(&error_text(&e)))?;
     let read_bank = js_sys::Reflect::get(&module, &JsValue::from_str("read_bank"))
         .ok()
         .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
@@ -98,11 +98,11 @@ async fn read(path: &str) -> Result<Compiled, Problems> {
         Err(problems) => Err(problems
             .as_string()
             .map(|text| text.lines().map(str::to_string).collect())
-            .unwrap_or_else(|| unavailable(&describe(&problems)))),
+            .unwrap_or_else(|| unavailable(&error_text(&problems)))),
     }
 }
 
-fn describe(error: &JsValue) -> String {
+fn error_text(error: &JsValue) -> String {
     error
         .dyn_ref::<js_sys::Error>()
         .map(|e| String::from(e.message()))

@@ -26,6 +26,7 @@ pub mod scorm;
 pub mod site;
 mod start;
 mod state;
+mod tabs;
 pub mod words;
 
 use leptos::prelude::*;
@@ -205,6 +206,7 @@ fn Loaded(
     let reports = cfg!(feature = "scorm") && lms.is_some();
     let app = AppState::new(bank, url, invitation, lms);
     keys::listen(app);
+    tabs::listen(app);
     if reports {
         // Closing the window, or the LMS taking the learner elsewhere, ends the session with
         // the LMS cleanly; every answer is already committed.
