@@ -95,3 +95,14 @@ fn focus_ignores_the_ticked_topics_and_draws_from_the_weakest() {
 fn log() -> ReviewLog {
     ReviewLog::new()
 }
+
+#[test]
+fn the_retention_choices_read_as_whole_percentages_with_the_default_recommended() {
+    use accord::progress::LearnerSettings;
+    let labels: Vec<String> = LearnerSettings::RETENTIONS
+        .into_iter()
+        .map(LearnerSettings::retention_label)
+        .collect();
+    // 0.85 is 850 thousandths: 85 %, not 84 % from a float just under it.
+    assert_eq!(labels, ["80 %", "85 %", "90 % (recommended)", "95 %"]);
+}

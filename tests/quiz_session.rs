@@ -256,6 +256,11 @@ fn an_exam_can_skip_go_back_change_an_answer_flag_and_hand_in() {
     assert!(quiz.is_finished());
     let result = QuizResult::of(&quiz, &bank);
     assert_eq!((result.tally.right, result.tally.unanswered), (1, 3));
+    // Unanswered is an outcome of its own, never counted as wrong.
+    assert_eq!(
+        result.tally.text(accord::text::Language::English),
+        "1 right · 3 not answered"
+    );
     // Time on each question: 1 s on the first (0–1 s) plus 1 s (3–4 s).
     assert_eq!(quiz.time_ms[0], 2_000);
     assert_eq!(quiz.time_ms[1], 2_000 + 2_000);

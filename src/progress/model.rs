@@ -102,6 +102,18 @@ impl LearnerSettings {
     /// The desired retentions a learner may choose.
     pub const RETENTIONS: [f64; 4] = [0.8, 0.85, 0.9, 0.95];
 
+    /// A desired retention as the settings list it: "85 %", "90 % (recommended)" for the
+    /// default.
+    pub fn retention_label(retention: f64) -> String {
+        let thousandths = (retention.clamp(0.0, 1.0) * 1000.0).round() as u64;
+        let recommended = (retention - crate::schedule::DEFAULT_DESIRED_RETENTION).abs() < 1e-9;
+        format!(
+            "{} %{}",
+            crate::text::percent_of(thousandths, 1000),
+            if recommended { " (recommended)" } else { "" }
+        )
+    }
+
     /// A self-set exam's time limit in ms once the learner's settings apply, or none.
     pub fn effective_limit(&self, limit_secs: Option<u32>) -> Option<u64> {
         let secs = u64::from(limit_secs?);

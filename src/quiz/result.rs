@@ -39,6 +39,22 @@ impl Tally {
         }
     }
 
+    /// "2 right · 1 partly right · 7 not answered": the outcomes that occurred, in order.
+    pub fn text(&self, language: crate::text::Language) -> String {
+        Outcome::ALL
+            .into_iter()
+            .filter(|o| self.count(*o) > 0)
+            .map(|o| {
+                format!(
+                    "{} {}",
+                    crate::text::integer(self.count(o) as u64, language),
+                    o.label().to_lowercase()
+                )
+            })
+            .collect::<Vec<_>>()
+            .join(" · ")
+    }
+
     fn add(&mut self, outcome: Outcome) {
         match outcome {
             Outcome::Right => self.right += 1,

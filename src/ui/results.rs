@@ -66,21 +66,7 @@ pub fn ResultsScreen(app: AppState) -> impl IntoView {
     );
     let copied = RwSignal::new(false);
     let link_for_copy = link.clone();
-    let tally = Outcome::ALL
-        .into_iter()
-        .filter(|o| result.tally.count(*o) > 0)
-        .map(|o| {
-            let n = result.tally.count(o) as u64;
-            let label = match o {
-                Outcome::Right => "right".to_string(),
-                Outcome::Partial => "partly right".to_string(),
-                Outcome::Wrong => "wrong".to_string(),
-                Outcome::Unanswered => "not answered".to_string(),
-            };
-            format!("{} {label}", crate::text::integer(n, language))
-        })
-        .collect::<Vec<_>>()
-        .join(" · ");
+    let tally = result.tally.text(language);
     let heading = if handed_in.is_some() {
         "Handed in"
     } else {

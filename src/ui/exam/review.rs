@@ -40,20 +40,7 @@ pub fn ReviewScreen(exam: ExamState, attempt: u32) -> impl IntoView {
         result.percent(),
         record.run.assignment.title
     ));
-    let tally = Outcome::ALL
-        .into_iter()
-        .filter(|o| result.tally.count(*o) > 0)
-        .map(|o| {
-            let label = match o {
-                Outcome::Right => "right",
-                Outcome::Partial => "partly right",
-                Outcome::Wrong => "wrong",
-                Outcome::Unanswered => "not answered",
-            };
-            format!("{} {label}", result.tally.count(o))
-        })
-        .collect::<Vec<_>>()
-        .join(" · ");
+    let tally = result.tally.text(language);
     let items: Vec<_> = session
         .items
         .iter()

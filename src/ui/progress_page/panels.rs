@@ -40,7 +40,7 @@ pub fn SettingsPanel(page: PageState) -> impl IntoView {
             }>
                 {LearnerSettings::RETENTIONS.into_iter().map(|r| view! {
                     <option value=crate::text::plain(r) selected=move || (settings().desired_retention - r).abs() < 1e-9>
-                        {format!("{} %{}", crate::text::percent_of((r * 1000.0).round() as u64, 1000), if (r - 0.9).abs() < 1e-9 { " (recommended)" } else { "" })}
+                        {LearnerSettings::retention_label(r)}
                     </option>
                 }).collect_view()}
             </select>
