@@ -12,7 +12,7 @@ use crate::assignment::Assignment;
 use crate::bank::Bank;
 use crate::lms::{self, PassMark, ScormVersion};
 use crate::progress::DEFAULT_BANK_PATH;
-use crate::ui::browser::{document, window};
+use crate::ui::browser::window;
 use crate::ui::loader::BUNDLE;
 use crate::ui::site::{SiteUrl, fetch_text};
 
@@ -111,43 +111,18 @@ async fn call_packager(args: &js_sys::Array) -> Result<Vec<u8>, String> {
         .ok_or_else(|| unavailable("it did not load".into()))?;
     let module = JsFuture::from(promise)
         .await
-        .map_err(|e| unavailable(error_text(&e)))?;
+        .map_err(|e| unavailable(crate::ui::browser::error_text(&e)))?;
     let make = Reflect::get(&module, &JsValue::from_str("make_package"))
         .ok()
         .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
         .ok_or_else(|| unavailable("it has no make_package".into()))?;
     let zip = make
         .apply(&JsValue::NULL, args)
-        .map_err(|e| error_text(&e))?;
+        .map_err(|e| crate::ui::browser::error_text(&e))?;
     Ok(js_sys::Uint8Array::new(&zip).to_vec())
-}
-
-fn error_text(error: &JsValue) -> String {
-    error
-        .dyn_ref::<js_sys::Error>()
-        .map(|e| String::from(e.message()))
-        .or_else(|| error.as_string())
-        .unwrap_or_else(|| "unknown error".to_string())
 }
 
 /// Offer `bytes` as a zip file download.
 pub fn download_zip(name: &str, bytes: &[u8]) -> Result<(), String> {
-    let array = js_sys::Uint8Array::from(bytes);
-    let parts = js_sys::Array::of1(&JsValue::from(array));
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type("application/zip");
-    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options)
-        .map_err(|_| "the browser could not make the file".to_string())?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob)
-        .map_err(|_| "no download address".to_string())?;
-    let link: web_sys::HtmlAnchorElement = document()
-        .create_element("a")
-        .map_err(|_| "no link")?
-        .dyn_into()
-        .map_err(|_| "no link")?;
-    link.set_href(&url);
-    link.set_download(name);
-    link.click();
-    let _ = web_sys::Url::revoke_object_url(&url);
-    Ok(())
+    crate::ui::browser::download_bytes(name, "application/zip", bytes)
 }

@@ -216,7 +216,7 @@ fn Downloads(bank: crate::bank::Bank) -> impl IntoView {
                     };
                     let click = move |_| {
                         let done = bank.with_value(|b| prepare(b, d)).and_then(|p| {
-                            super::bank_files::download_bytes(&p.file_name, p.mime, &p.bytes).map(|()| p.file_name)
+                            crate::ui::browser::download_bytes(&p.file_name, p.mime, &p.bytes).map(|()| p.file_name)
                         });
                         message.set(match done {
                             Ok(name) => format!("{name} was downloaded."),

@@ -80,7 +80,7 @@ async fn read(path: &str) -> Result<Compiled, Problems> {
         .ok_or_else(|| unavailable("it did not load"))?;
     let module = JsFuture::from(promise)
         .await
-        .map_err(|e| unavailable(&error_text(&e)))?;
+        .map_err(|e| unavailable(&super::browser::error_text(&e)))?;
     let read_bank = js_sys::Reflect::get(&module, &JsValue::from_str("read_bank"))
         .ok()
         .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
@@ -98,16 +98,8 @@ async fn read(path: &str) -> Result<Compiled, Problems> {
         Err(problems) => Err(problems
             .as_string()
             .map(|text| text.lines().map(str::to_string).collect())
-            .unwrap_or_else(|| unavailable(&error_text(&problems)))),
+            .unwrap_or_else(|| unavailable(&super::browser::error_text(&problems)))),
     }
-}
-
-fn error_text(error: &JsValue) -> String {
-    error
-        .dyn_ref::<js_sys::Error>()
-        .map(|e| String::from(e.message()))
-        .or_else(|| error.as_string())
-        .unwrap_or_else(|| "unknown error".to_string())
 }
 
 /// After the first screen: compare the files a bundled bank came from with the server's. If a
