@@ -23,9 +23,10 @@ self.addEventListener('install', (event) => {
     (async () => {
       const cache = await caches.open(CACHE);
       // The app shell must be complete, or this version is not installed at all. Files with a
-      // content hash in their name (app-0123456789abcdef.css) may come from the HTTP cache,
+      // content hash in their name (app-0123456789abcdef.css; Trunk drops leading zeros, so
+      // 12 to 16 digits) may come from the HTTP cache,
       // which the page has just filled; the others are checked with the server.
-      const hashed = /-[0-9a-f]{16}(_bg)?\.[a-z]+$/;
+      const hashed = /-[0-9a-f]{12,16}(_bg)?\.[a-z]+$/;
       await cache.addAll(
         BUILD.shell.map((path) => new Request(url(path), { cache: hashed.test(path) ? 'default' : 'no-cache' })),
       );
